@@ -1,0 +1,1 @@
+"""Pure domain logic for Microdose Together; no Home Assistant imports."""

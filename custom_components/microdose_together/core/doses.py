@@ -1,0 +1,268 @@
+"""Dose records and the guard that keeps the careful path the easy one.
+
+The guard refuses stacking, amounts above the ceiling and doses on days the
+schedule keeps free. A refused dose can still be recorded with an explicit
+acknowledgement; it is then flagged, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+import math
+from types import MappingProxyType
+from typing import Any, Final
+
+from .protocol import Phase
+
+
+class Form(StrEnum):
+    """What was taken; ceilings and starting amounts differ per form."""
+
+    DRIED = "dried"
+    FRESH_TRUFFLE = "fresh_truffle"
+
+
+# Seed figures. A couple may lower their ceilings, never raise them above these.
+HARD_CEILING_G: Final[Mapping[Form, float]] = MappingProxyType(
+    {Form.DRIED: 0.3, Form.FRESH_TRUFFLE: 1.0}
+)
+DEFAULT_START_G: Final[Mapping[Form, float]] = MappingProxyType(
+    {Form.DRIED: 0.1, Form.FRESH_TRUFFLE: 0.5}
+)
+MAX_RISE_PER_CYCLE_G: Final = 0.05
+PARTNERS: Final = (1, 2)
+AMOUNT_TOLERANCE: Final = 1e-9
+
+
+class Refusal(StrEnum):
+    """Why the guard refuses a dose, in the order reasons are reported."""
+
+    ALREADY_DOSED_TODAY = "already_dosed_today"
+    ABOVE_CEILING = "above_ceiling"
+    REST_DAY = "rest_day"
+    TOLERANCE_BREAK = "tolerance_break"
+    PAUSED = "paused"
+
+
+_PHASE_REFUSALS: Final[Mapping[Phase, Refusal]] = MappingProxyType(
+    {
+        Phase.REST_DAY: Refusal.REST_DAY,
+        Phase.TOLERANCE_BREAK: Refusal.TOLERANCE_BREAK,
+        Phase.PAUSED: Refusal.PAUSED,
+    }
+)
+_REFUSAL_ORDER: Final = tuple(Refusal)
+
+
+def _in_order(refusals: frozenset[Refusal]) -> list[Refusal]:
+    return [refusal for refusal in _REFUSAL_ORDER if refusal in refusals]
+
+
+def _check_partner(partner: int) -> None:
+    if partner not in PARTNERS:
+        raise ValueError(f"partner must be 1 or 2, not {partner!r}")
+
+
+def _check_amount(amount_g: float) -> None:
+    if not math.isfinite(amount_g) or amount_g <= 0:
+        raise ValueError(f"a dose must be more than 0 g, not {amount_g!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class DoseRecord:
+    """One recorded dose; `flags` are the refusals that were acknowledged."""
+
+    id: str
+    partner: int
+    day: date
+    taken_at: datetime
+    amount_g: float
+    form: Form
+    flags: frozenset[Refusal] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        """Refuse records that could not have come through the guard."""
+        _check_partner(self.partner)
+        _check_amount(self.amount_g)
+        if self.taken_at.utcoffset() is None:
+            raise ValueError(f"taken_at must carry a time zone: {self.taken_at}")
+        object.__setattr__(self, "flags", frozenset(self.flags))
+
+    @property
+    def off_protocol(self) -> bool:
+        """Return whether the dose was recorded despite a refusal."""
+        return bool(self.flags)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return JSON-ready data."""
+        return {
+            "id": self.id,
+            "partner": self.partner,
+            "day": self.day.isoformat(),
+            "taken_at": self.taken_at.isoformat(),
+            "amount_g": self.amount_g,
+            "form": self.form.value,
+            "flags": [flag.value for flag in _in_order(self.flags)],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DoseRecord:
+        """Rebuild a record from `as_dict` data."""
+        return cls(
+            id=str(data["id"]),
+            partner=int(data["partner"]),
+            day=date.fromisoformat(data["day"]),
+            taken_at=datetime.fromisoformat(data["taken_at"]),
+            amount_g=float(data["amount_g"]),
+            form=Form(data["form"]),
+            flags=frozenset(Refusal(flag) for flag in data.get("flags", ())),
+        )
+
+
+class DoseRefusedError(Exception):
+    """A dose the guard refused and that was not acknowledged."""
+
+    def __init__(self, reasons: tuple[Refusal, ...]) -> None:
+        """Keep the reasons so the caller can explain each one."""
+        super().__init__(f"dose refused: {', '.join(reasons)}")
+        self.reasons = reasons
+
+
+def effective_ceiling(form: Form, ceilings: Mapping[Form, float]) -> float:
+    """Return the couple's ceiling for `form`, never above the seed figure."""
+    hard = HARD_CEILING_G[form]
+    return min(ceilings.get(form, hard), hard)
+
+
+@dataclass
+class DoseLog:
+    """Both partners' dose records, and the guard in front of them."""
+
+    records: list[DoseRecord] = field(default_factory=list)
+
+    def refusals(
+        self,
+        *,
+        partner: int,
+        day: date,
+        amount_g: float,
+        form: Form,
+        phase: Phase,
+        ceilings: Mapping[Form, float],
+    ) -> tuple[Refusal, ...]:
+        """Return every reason to refuse this dose, in `Refusal` order."""
+        _check_partner(partner)
+        _check_amount(amount_g)
+        reasons: list[Refusal] = []
+        if self.count(partner, day, day):
+            reasons.append(Refusal.ALREADY_DOSED_TODAY)
+        if amount_g > effective_ceiling(form, ceilings) + AMOUNT_TOLERANCE:
+            reasons.append(Refusal.ABOVE_CEILING)
+        if phase in _PHASE_REFUSALS:
+            reasons.append(_PHASE_REFUSALS[phase])
+        return tuple(reasons)
+
+    def log(
+        self,
+        *,
+        record_id: str,
+        partner: int,
+        day: date,
+        taken_at: datetime,
+        amount_g: float,
+        form: Form,
+        phase: Phase,
+        ceilings: Mapping[Form, float],
+        acknowledged: bool,
+    ) -> DoseRecord:
+        """Store a dose, or raise DoseRefusedError and store nothing.
+
+        With `acknowledged` a refused dose is stored, flagged with the reasons.
+        """
+        reasons = self.refusals(
+            partner=partner,
+            day=day,
+            amount_g=amount_g,
+            form=form,
+            phase=phase,
+            ceilings=ceilings,
+        )
+        if reasons and not acknowledged:
+            raise DoseRefusedError(reasons)
+        if any(record.id == record_id for record in self.records):
+            raise ValueError(f"a dose with id {record_id!r} is already recorded")
+        record = DoseRecord(
+            id=record_id,
+            partner=partner,
+            day=day,
+            taken_at=taken_at,
+            amount_g=amount_g,
+            form=form,
+            flags=frozenset(reasons),
+        )
+        self.records.append(record)
+        return record
+
+    def delete(self, record_id: str) -> DoseRecord:
+        """Remove a mistaken record; KeyError if there is none with that id."""
+        for index, record in enumerate(self.records):
+            if record.id == record_id:
+                return self.records.pop(index)
+        raise KeyError(record_id)
+
+    def last(self, partner: int) -> DoseRecord | None:
+        """Return the partner's latest dose by the time it was taken."""
+        own = [record for record in self.records if record.partner == partner]
+        return max(own, key=_taken_at, default=None)
+
+    def count(self, partner: int, start: date, end: date) -> int:
+        """Return the partner's doses from `start` to `end`, both included."""
+        return sum(
+            1
+            for record in self.records
+            if record.partner == partner and start <= record.day <= end
+        )
+
+    def off_protocol_count(self, partner: int) -> int:
+        """Return how many of the partner's doses were recorded despite a refusal."""
+        return sum(
+            1
+            for record in self.records
+            if record.partner == partner and record.off_protocol
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return JSON-ready data."""
+        return {"records": [record.as_dict() for record in self.records]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DoseLog:
+        """Rebuild a log from `as_dict` data."""
+        return cls(
+            records=[DoseRecord.from_dict(raw) for raw in data.get("records", ())]
+        )
+
+
+def _taken_at(record: DoseRecord) -> datetime:
+    return record.taken_at
+
+
+def allowed_starting_amount(
+    baseline_g: float, baseline_cycle: int, current_cycle: int, form: Form
+) -> float:
+    """Return the highest starting amount the go-slow rule allows now.
+
+    The amount may rise by MAX_RISE_PER_CYCLE_G per cycle completed since the
+    baseline was set, and never above the seed ceiling for the form.
+    """
+    cycles = max(current_cycle - baseline_cycle, 0)
+    allowed = baseline_g + MAX_RISE_PER_CYCLE_G * cycles
+    return round(min(allowed, HARD_CEILING_G[form]), 3)
+
+
+def ceiling_refusal(requested_g: float, form: Form) -> bool:
+    """Return whether a requested ceiling is above the seed maximum for the form."""
+    return requested_g > HARD_CEILING_G[form] + AMOUNT_TOLERANCE
