@@ -1,0 +1,46 @@
+"""Constants shared by the Home Assistant side of Microdose Together."""
+
+from __future__ import annotations
+
+from typing import Final
+
+DOMAIN: Final = "microdose_together"
+
+PARTNER_SLOTS: Final = (1, 2)
+
+# Config entry data (who the couple is; changed by reconfigure).
+CONF_COUPLE_NAME: Final = "couple_name"
+CONF_PARTNERS: Final = "partners"
+CONF_NAME: Final = "name"
+CONF_PERSON: Final = "person"
+CONF_NOTIFY: Final = "notify"
+
+# Config entry options (how they practise; changed in the options flow).
+CONF_PRESET: Final = "preset"
+CONF_START_DATE: Final = "start_date"
+CONF_WEEKDAYS: Final = "weekdays"
+CONF_DAYS_ON: Final = "days_on"
+CONF_DAYS_OFF: Final = "days_off"
+CONF_WEEKS_ON: Final = "weeks_on"
+CONF_WEEKS_OFF: Final = "weeks_off"
+CONF_FORM: Final = "form"
+CONF_STARTING_AMOUNT: Final = "starting_amount"
+CONF_CEILING: Final = "ceiling"
+CONF_STARTING_AMOUNT_CYCLE: Final = "starting_amount_cycle"
+CONF_REMINDER_TIME: Final = "reminder_time"
+
+DEFAULT_WEEKS_ON: Final = 4
+DEFAULT_WEEKS_OFF: Final = 2
+DEFAULT_DAYS_ON: Final = 1
+DEFAULT_DAYS_OFF: Final = 2
+DEFAULT_REMINDER_TIME: Final = "08:00:00"
+
+# Storage: one file per config entry, written at most this often.
+STORAGE_VERSION: Final = 2
+STORAGE_SAVE_DELAY: Final = 10
+
+ISSUE_STORE_RESET: Final = "store_reset"
+
+ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
+ATTR_PARTNER: Final = "partner"
+ATTR_PARTNER_NAME: Final = "partner_name"

@@ -1,0 +1,230 @@
+"""The couple's live state: owns the store and the domain objects, pushes updates.
+
+Event-driven, never polled: the snapshot is rebuilt when something is recorded
+and at local midnight, when the day (and so the phase) changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+import logging
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers.event import async_track_time_change
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
+from homeassistant.util import dt as dt_util, ulid as ulid_util
+
+from .const import (
+    ATTR_CONFIG_ENTRY_ID,
+    ATTR_PARTNER,
+    ATTR_PARTNER_NAME,
+    DOMAIN,
+    PARTNER_SLOTS,
+)
+from .core.doses import DoseLog, DoseRecord, Form
+from .core.protocol import Phase, Protocol
+from .settings import CoupleSettings, parse_settings
+from .snapshot import CoupleSnapshot, build_snapshot
+from .store import CoupleStore, StoredData
+
+_LOGGER = logging.getLogger(__name__)
+
+PROTOCOL_STATE_KEYS = ("pauses", "skipped", "extra")
+
+type MicrodoseConfigEntry = ConfigEntry[MicrodoseCoordinator]
+type EventListener = Callable[[str, dict[str, Any]], None]
+
+
+class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
+    """One couple: settings, stored history and today's view of them."""
+
+    config_entry: MicrodoseConfigEntry
+
+    def __init__(self, hass: HomeAssistant, entry: MicrodoseConfigEntry) -> None:
+        """Prepare; async_setup loads the store."""
+        super().__init__(
+            hass, _LOGGER, config_entry=entry, name=f"{DOMAIN} {entry.title}"
+        )
+        self.settings: CoupleSettings = parse_settings(entry.data, entry.options)
+        self.store = CoupleStore(hass, entry.entry_id, self._data_to_store)
+        self._stored: StoredData = {}
+        self.protocol: Protocol = self.settings.practice.protocol()
+        self.doses = DoseLog(records=[])
+        self._event_listeners: list[EventListener] = []
+
+    async def async_setup(self) -> None:
+        """Load the history and arm the midnight timer."""
+        self._stored = await self.store.async_load()
+        try:
+            self._load_domain()
+        except (ValueError, KeyError, TypeError) as err:
+            await self.store.async_reject(f"stored history: {err}")
+            self._stored = {}
+            self._load_domain()
+        self.config_entry.async_on_unload(
+            async_track_time_change(
+                self.hass, self._async_midnight, hour=0, minute=0, second=0
+            )
+        )
+        self.async_set_updated_data(self._build_snapshot())
+
+    def _load_domain(self) -> None:
+        self.protocol = self.settings.practice.protocol(self.protocol_state)
+        self.doses = DoseLog(
+            records=[DoseRecord.from_dict(raw) for raw in self._stored.get("doses", [])]
+        )
+
+    @property
+    def protocol_state(self) -> dict[str, Any]:
+        """Return the stored pauses, skipped and moved days."""
+        state: dict[str, Any] = self._stored.get("protocol_state", {})
+        return state
+
+    def today(self) -> date:
+        """Return the couple's local calendar day."""
+        return dt_util.now().date()
+
+    def completed_cycles(self) -> int:
+        """Return how many tolerance cycles are behind the couple."""
+        return self.protocol.completed_cycles(self.today())
+
+    def next_cycle_start(self) -> date:
+        """Return the first day of the next cycle (when more frequent is allowed)."""
+        today = self.today()
+        position = self.protocol.position(today)
+        if position is None:
+            return max(today, self.protocol.start)
+        cycle_days = 7 * (self.protocol.weeks_on + self.protocol.weeks_off)
+        return today + timedelta(days=cycle_days - position.day + 1)
+
+    # ---- recording -------------------------------------------------------
+
+    async def async_log_dose(
+        self,
+        slot: int,
+        *,
+        amount_g: float | None = None,
+        form: Form | None = None,
+        taken_at: datetime | None = None,
+        acknowledged: bool = False,
+    ) -> DoseRecord:
+        """Record a dose through the guard; raises DoseRefusedError if refused."""
+        practice = self.settings.practice
+        moment = dt_util.as_local(taken_at or dt_util.now())
+        day = moment.date()
+        record = self.doses.log(
+            record_id=ulid_util.ulid_now(),
+            partner=slot,
+            day=day,
+            taken_at=moment,
+            amount_g=practice.starting_amount_g if amount_g is None else amount_g,
+            form=form or practice.form,
+            phase=self.protocol.phase(day),
+            ceilings=practice.ceilings,
+            acknowledged=acknowledged,
+        )
+        self._store_doses()
+        self.fire(
+            "dose_logged",
+            self.partner_payload(slot)
+            | {
+                "dose_id": record.id,
+                "amount_g": record.amount_g,
+                "form": record.form,
+                "off_protocol": record.off_protocol,
+                "flags": sorted(record.flags),
+            },
+        )
+        return record
+
+    async def async_delete_dose(self, dose_id: str) -> DoseRecord:
+        """Remove a mistaken record; raises KeyError if there is none."""
+        record = self.doses.delete(dose_id)
+        self._store_doses()
+        return record
+
+    async def async_skip_dose_day(self, day: date | None = None) -> date:
+        """Skip one dose day (today unless given); raises ValueError otherwise."""
+        target = day or self.today()
+        self._change_protocol(self.protocol.skip(target))
+        return target
+
+    async def async_pause(self) -> None:
+        """Pause the whole protocol from today; paused days do not advance it."""
+        self._change_protocol(self.protocol.pause(self.today()))
+        self.fire("protocol_paused")
+
+    async def async_resume(self) -> None:
+        """Resume the protocol today."""
+        self._change_protocol(self.protocol.resume(self.today()))
+        self.fire("protocol_resumed")
+
+    # ---- events ----------------------------------------------------------
+
+    @callback
+    def async_add_event_listener(self, listener: EventListener) -> CALLBACK_TYPE:
+        """Let the event entity hear what the bus hears."""
+        self._event_listeners.append(listener)
+        return lambda: self._event_listeners.remove(listener)
+
+    @callback
+    def fire(self, event_type: str, data: dict[str, Any] | None = None) -> None:
+        """Fire a bus event and tell the event entity, with the shared vocabulary."""
+        payload = {ATTR_CONFIG_ENTRY_ID: self.config_entry.entry_id} | (data or {})
+        self.hass.bus.async_fire(f"{DOMAIN}_{event_type}", payload)
+        for listener in list(self._event_listeners):
+            listener(event_type, payload)
+
+    def partner_payload(self, slot: int) -> dict[str, Any]:
+        """Return the partner fields every partner event carries."""
+        return {ATTR_PARTNER: slot, ATTR_PARTNER_NAME: self.settings.partner(slot).name}
+
+    # ---- persistence and refresh -----------------------------------------
+
+    def stored_for_diagnostics(self) -> StoredData:
+        """Return a copy of what is stored (diagnostics redacts the private parts)."""
+        return self._data_to_store()
+
+    @callback
+    def _change_protocol(self, protocol: Protocol) -> None:
+        self.protocol = protocol
+        data = protocol.as_dict()
+        self._stored["protocol_state"] = {key: data[key] for key in PROTOCOL_STATE_KEYS}
+        self._commit()
+
+    @callback
+    def _store_doses(self) -> None:
+        self._stored["doses"] = [record.as_dict() for record in self.doses.records]
+        self._commit()
+
+    @callback
+    def _commit(self) -> None:
+        """Save soon and show the change at once."""
+        self.store.schedule_save()
+        self.async_set_updated_data(self._build_snapshot())
+
+    def _data_to_store(self) -> StoredData:
+        return dict(self._stored)
+
+    @callback
+    def _async_midnight(self, now: datetime) -> None:
+        yesterday = self.data.phase if self.data else None
+        self.async_set_updated_data(self._build_snapshot())
+        self._fire_day_events(yesterday, self.data.phase)
+
+    @callback
+    def _fire_day_events(self, yesterday: Phase | None, today: Phase) -> None:
+        """Fire in the order the day unfolds: a break ends before dosing starts."""
+        if yesterday is Phase.TOLERANCE_BREAK and today is not Phase.TOLERANCE_BREAK:
+            self.fire("break_ended")
+        if today is Phase.TOLERANCE_BREAK and yesterday is not Phase.TOLERANCE_BREAK:
+            end = self.data.break_end
+            self.fire("break_started", {"ends": end.isoformat() if end else None})
+        if today is Phase.DOSE_DAY:
+            self.fire("dose_day_started", {"date": self.data.today.isoformat()})
+
+    def _build_snapshot(self) -> CoupleSnapshot:
+        return build_snapshot(self.today(), self.protocol, self.doses, PARTNER_SLOTS)

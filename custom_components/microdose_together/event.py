@@ -1,0 +1,52 @@
+"""Event entity: what happened in the couple's practice, for automations and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.event import EventEntity
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+
+from .coordinator import MicrodoseConfigEntry
+from .entity import MicrodoseEntity
+
+PARALLEL_UPDATES = 0
+
+PROTOCOL_EVENTS = [
+    "dose_logged",
+    "dose_day_started",
+    "break_started",
+    "break_ended",
+    "protocol_paused",
+    "protocol_resumed",
+]
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: MicrodoseConfigEntry,
+    async_add_entities: AddEntitiesCallback,
+) -> None:
+    """Add the couple's event entity."""
+    async_add_entities([ProtocolEventEntity(entry.runtime_data, "protocol")])
+
+
+class ProtocolEventEntity(MicrodoseEntity, EventEntity):
+    """Mirrors the bus events (without the domain prefix) as an entity."""
+
+    _attr_event_types = PROTOCOL_EVENTS
+
+    async def async_added_to_hass(self) -> None:
+        """Listen to the couple's events while the entity exists."""
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            self.coordinator.async_add_event_listener(self._async_handle_event)
+        )
+
+    @callback
+    def _async_handle_event(self, event_type: str, data: dict[str, Any]) -> None:
+        if event_type not in self._attr_event_types:
+            return
+        self._trigger_event(event_type, data)
+        self.async_write_ha_state()

@@ -1,0 +1,280 @@
+"""Form schemas and checks shared by the config, reconfigure and options flows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import selector
+import voluptuous as vol
+
+from .const import (
+    CONF_CEILING,
+    CONF_COUPLE_NAME,
+    CONF_DAYS_OFF,
+    CONF_DAYS_ON,
+    CONF_FORM,
+    CONF_NAME,
+    CONF_NOTIFY,
+    CONF_PARTNERS,
+    CONF_PERSON,
+    CONF_PRESET,
+    CONF_STARTING_AMOUNT,
+    CONF_WEEKDAYS,
+    CONF_WEEKS_OFF,
+    CONF_WEEKS_ON,
+    DEFAULT_DAYS_OFF,
+    DEFAULT_DAYS_ON,
+    DEFAULT_WEEKS_OFF,
+    DEFAULT_WEEKS_ON,
+    PARTNER_SLOTS,
+)
+from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form
+from .core.protocol import Preset
+
+NOTIFY_PREFIX = "notify."
+MOBILE_APP_PREFIX = "mobile_app_"
+# Generous input bounds: amounts above the seed figures must reach our own
+# check so the user sees why, instead of the form silently refusing them.
+AMOUNT_INPUT_MAX = 10.0
+WEEKDAY_VALUES = [str(day) for day in range(7)]
+
+
+def partner_key(slot: int, field: str) -> str:
+    """Return the flat form key for a partner's field, e.g. ``partner_1_name``."""
+    return f"partner_{slot}_{field}"
+
+
+def notify_choices(hass: HomeAssistant) -> list[str]:
+    """Return the notify actions that exist, phones (mobile_app_*) first."""
+    services = sorted(hass.services.async_services_for_domain("notify"))
+    phones = [name for name in services if name.startswith(MOBILE_APP_PREFIX)]
+    others = [name for name in services if name not in phones]
+    return [f"{NOTIFY_PREFIX}{name}" for name in (*phones, *others)]
+
+
+def _text() -> selector.TextSelector:
+    return selector.TextSelector()
+
+
+def _count(minimum: int, maximum: int, unit: str) -> selector.NumberSelector:
+    return selector.NumberSelector(
+        selector.NumberSelectorConfig(
+            min=minimum,
+            max=maximum,
+            step=1,
+            mode=selector.NumberSelectorMode.BOX,
+            unit_of_measurement=unit,
+        )
+    )
+
+
+def _grams() -> selector.NumberSelector:
+    return selector.NumberSelector(
+        selector.NumberSelectorConfig(
+            min=0.01,
+            max=AMOUNT_INPUT_MAX,
+            step=0.01,
+            mode=selector.NumberSelectorMode.BOX,
+            unit_of_measurement="g",
+        )
+    )
+
+
+def _choice(
+    options: list[str], key: str, *, multiple: bool = False
+) -> selector.SelectSelector:
+    return selector.SelectSelector(
+        selector.SelectSelectorConfig(
+            options=options,
+            translation_key=key,
+            multiple=multiple,
+            mode=selector.SelectSelectorMode.DROPDOWN,
+        )
+    )
+
+
+def couple_schema(hass: HomeAssistant, current: Mapping[str, Any]) -> vol.Schema:
+    """Return the couple's name plus both partners (setup and reconfigure)."""
+    phones = selector.SelectSelector(
+        selector.SelectSelectorConfig(
+            options=notify_choices(hass),
+            custom_value=True,
+            mode=selector.SelectSelectorMode.DROPDOWN,
+        )
+    )
+    fields: dict[Any, Any] = {
+        vol.Required(
+            CONF_COUPLE_NAME, default=current.get(CONF_COUPLE_NAME, vol.UNDEFINED)
+        ): _text()
+    }
+    for slot in PARTNER_SLOTS:
+        fields[
+            vol.Required(
+                partner_key(slot, CONF_NAME),
+                default=current.get(partner_key(slot, CONF_NAME), vol.UNDEFINED),
+            )
+        ] = _text()
+        fields[
+            vol.Optional(
+                partner_key(slot, CONF_PERSON),
+                description={
+                    "suggested_value": current.get(partner_key(slot, CONF_PERSON))
+                },
+            )
+        ] = selector.EntitySelector(selector.EntitySelectorConfig(domain="person"))
+        fields[
+            vol.Required(
+                partner_key(slot, CONF_NOTIFY),
+                default=current.get(partner_key(slot, CONF_NOTIFY), vol.UNDEFINED),
+            )
+        ] = phones
+    return vol.Schema(fields)
+
+
+def flatten_couple(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Turn stored entry data into the flat form keys (for defaults)."""
+    flat: dict[str, Any] = {CONF_COUPLE_NAME: data[CONF_COUPLE_NAME]}
+    for slot, partner in enumerate(data[CONF_PARTNERS], start=1):
+        for field in (CONF_NAME, CONF_PERSON, CONF_NOTIFY):
+            flat[partner_key(slot, field)] = partner.get(field)
+    return flat
+
+
+def validate_couple(
+    hass: HomeAssistant, user_input: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Check the couple form; return entry data and any field errors."""
+    errors: dict[str, str] = {}
+    existing = set(notify_choices(hass))
+    partners = []
+    for slot in PARTNER_SLOTS:
+        name = str(user_input[partner_key(slot, CONF_NAME)]).strip()
+        notify = str(user_input[partner_key(slot, CONF_NOTIFY)]).strip()
+        if not notify.startswith(NOTIFY_PREFIX):
+            notify = f"{NOTIFY_PREFIX}{notify}"
+        if not name:
+            errors[partner_key(slot, CONF_NAME)] = "name_required"
+        if notify not in existing:
+            errors[partner_key(slot, CONF_NOTIFY)] = "notify_not_found"
+        partners.append(
+            {
+                CONF_NAME: name,
+                CONF_PERSON: user_input.get(partner_key(slot, CONF_PERSON)) or None,
+                CONF_NOTIFY: notify,
+            }
+        )
+    if partners[0][CONF_NOTIFY] == partners[1][CONF_NOTIFY]:
+        errors[partner_key(2, CONF_NOTIFY)] = "same_notify"
+    couple_name = str(user_input[CONF_COUPLE_NAME]).strip()
+    if not couple_name:
+        errors[CONF_COUPLE_NAME] = "name_required"
+    return {CONF_COUPLE_NAME: couple_name, CONF_PARTNERS: partners}, errors
+
+
+def couple_unique_id(data: Mapping[str, Any]) -> str:
+    """Identify a couple by their two phones: one phone belongs to one person."""
+    return "+".join(sorted(partner[CONF_NOTIFY] for partner in data[CONF_PARTNERS]))
+
+
+def schedule_schema(current: Mapping[str, Any]) -> dict[Any, Any]:
+    """Return the preset and tolerance-cycle fields."""
+    return {
+        vol.Required(
+            CONF_PRESET, default=current.get(CONF_PRESET, Preset.FADIMAN)
+        ): _choice([preset.value for preset in Preset], CONF_PRESET),
+        vol.Required(
+            CONF_WEEKS_ON, default=current.get(CONF_WEEKS_ON, DEFAULT_WEEKS_ON)
+        ): _count(1, 12, "weeks"),
+        vol.Required(
+            CONF_WEEKS_OFF, default=current.get(CONF_WEEKS_OFF, DEFAULT_WEEKS_OFF)
+        ): _count(0, 12, "weeks"),
+    }
+
+
+def amounts_schema(current: Mapping[str, Any]) -> dict[Any, Any]:
+    """Return the form, starting amount and ceiling fields."""
+    form = Form(current.get(CONF_FORM, Form.DRIED))
+    return {
+        vol.Required(CONF_FORM, default=form.value): _choice(
+            [f.value for f in Form], CONF_FORM
+        ),
+        vol.Required(
+            CONF_STARTING_AMOUNT,
+            default=current.get(CONF_STARTING_AMOUNT, DEFAULT_START_G[form]),
+        ): _grams(),
+        vol.Optional(
+            CONF_CEILING, description={"suggested_value": current.get(CONF_CEILING)}
+        ): _grams(),
+    }
+
+
+def pattern_schema(preset: Preset, current: Mapping[str, Any]) -> vol.Schema | None:
+    """Return the extra pattern form that weekdays and custom need, else None."""
+    if preset is Preset.WEEKDAYS:
+        return vol.Schema(
+            {
+                vol.Required(
+                    CONF_WEEKDAYS, default=current.get(CONF_WEEKDAYS, ["0", "3"])
+                ): _choice(WEEKDAY_VALUES, CONF_WEEKDAYS, multiple=True)
+            }
+        )
+    if preset is Preset.CUSTOM:
+        return vol.Schema(
+            {
+                vol.Required(
+                    CONF_DAYS_ON, default=current.get(CONF_DAYS_ON, DEFAULT_DAYS_ON)
+                ): _count(1, 14, "days"),
+                vol.Required(
+                    CONF_DAYS_OFF, default=current.get(CONF_DAYS_OFF, DEFAULT_DAYS_OFF)
+                ): _count(0, 14, "days"),
+            }
+        )
+    return None
+
+
+def normalise_pattern(
+    user_input: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Store weekdays as sorted ints and day counts as ints; refuse an empty choice."""
+    if CONF_WEEKDAYS in user_input:
+        days = sorted({int(day) for day in user_input[CONF_WEEKDAYS]})
+        if not days:
+            return {}, {CONF_WEEKDAYS: "weekdays_required"}
+        return {CONF_WEEKDAYS: days}, {}
+    return {
+        CONF_DAYS_ON: int(user_input[CONF_DAYS_ON]),
+        CONF_DAYS_OFF: int(user_input[CONF_DAYS_OFF]),
+    }, {}
+
+
+def normalise_schedule(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """Store the cycle lengths as whole weeks."""
+    return {
+        CONF_PRESET: user_input[CONF_PRESET],
+        CONF_WEEKS_ON: int(user_input[CONF_WEEKS_ON]),
+        CONF_WEEKS_OFF: int(user_input[CONF_WEEKS_OFF]),
+    }
+
+
+def validate_amounts(
+    user_input: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Check the amounts against the seed figures; errors instead of clamping."""
+    form = Form(user_input[CONF_FORM])
+    hard = HARD_CEILING_G[form]
+    amount = round(float(user_input[CONF_STARTING_AMOUNT]), 3)
+    ceiling = round(float(user_input.get(CONF_CEILING) or hard), 3)
+    errors: dict[str, str] = {}
+    if ceiling > hard:
+        errors[CONF_CEILING] = "ceiling_above_maximum"
+    if amount > hard:
+        errors[CONF_STARTING_AMOUNT] = "amount_above_maximum"
+    elif amount > ceiling:
+        errors[CONF_STARTING_AMOUNT] = "amount_above_ceiling"
+    return {
+        CONF_FORM: form.value,
+        CONF_STARTING_AMOUNT: amount,
+        CONF_CEILING: ceiling,
+    }, errors

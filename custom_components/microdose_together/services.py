@@ -1,0 +1,206 @@
+"""Actions, registered once for every couple; each names its couple by entry id.
+
+Refusals are ServiceValidationErrors with translated text that says why and
+what to do instead; a refused call changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import (
+    HomeAssistant,
+    ServiceCall,
+    ServiceResponse,
+    SupportsResponse,
+    callback,
+)
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv
+import voluptuous as vol
+
+from .const import ATTR_CONFIG_ENTRY_ID, ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
+from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
+from .core.doses import DoseRefusedError, Form
+
+SERVICE_LOG_DOSE = "log_dose"
+SERVICE_DELETE_DOSE = "delete_dose"
+SERVICE_SKIP_DOSE_DAY = "skip_dose_day"
+SERVICE_PAUSE_PROTOCOL = "pause_protocol"
+SERVICE_RESUME_PROTOCOL = "resume_protocol"
+
+ATTR_AMOUNT = "amount"
+ATTR_FORM = "form"
+ATTR_TIME = "time"
+ATTR_ACKNOWLEDGE = "acknowledge_off_protocol"
+ATTR_DOSE_ID = "dose_id"
+ATTR_DATE = "date"
+
+ENTRY_SCHEMA = vol.Schema({vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string})
+PARTNER_FIELD = vol.All(vol.Coerce(int), vol.In(PARTNER_SLOTS))
+
+LOG_DOSE_SCHEMA = ENTRY_SCHEMA.extend(
+    {
+        vol.Required(ATTR_PARTNER): PARTNER_FIELD,
+        vol.Optional(ATTR_AMOUNT): vol.All(
+            vol.Coerce(float), vol.Range(min=0, min_included=False, max=100)
+        ),
+        vol.Optional(ATTR_FORM): vol.All(cv.string, vol.In([f.value for f in Form])),
+        vol.Optional(ATTR_TIME): cv.datetime,
+        vol.Optional(ATTR_ACKNOWLEDGE, default=False): cv.boolean,
+    }
+)
+DELETE_DOSE_SCHEMA = ENTRY_SCHEMA.extend({vol.Required(ATTR_DOSE_ID): cv.string})
+SKIP_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_DATE): cv.date})
+
+type Handler = Callable[[MicrodoseCoordinator, ServiceCall], Awaitable[ServiceResponse]]
+
+
+def coordinator_for(hass: HomeAssistant, call: ServiceCall) -> MicrodoseCoordinator:
+    """Return the loaded couple named by the call, or a translated error."""
+    entry_id = call.data[ATTR_CONFIG_ENTRY_ID]
+    entry: MicrodoseConfigEntry | None = hass.config_entries.async_get_entry(entry_id)
+    if entry is None or entry.domain != DOMAIN:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_found",
+            translation_placeholders={"entry_id": entry_id},
+        )
+    if entry.state is not ConfigEntryState.LOADED:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_loaded",
+            translation_placeholders={"title": entry.title},
+        )
+    return entry.runtime_data
+
+
+def refusal_error(
+    coordinator: MicrodoseCoordinator, slot: int, err: DoseRefusedError
+) -> ServiceValidationError:
+    """Explain a refused dose: the first reason decides the text."""
+    # The next dose day after today: today is either not one or already used.
+    next_dose = coordinator.protocol.next_dose_date(
+        coordinator.today() + timedelta(days=1)
+    )
+    practice = coordinator.settings.practice
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=f"dose_refused_{err.reasons[0]}",
+        translation_placeholders={
+            "partner_name": coordinator.settings.partner(slot).name,
+            "ceiling": f"{practice.ceilings[practice.form]:g}",
+            "next_dose": next_dose.isoformat() if next_dose else "-",
+            "reasons": ", ".join(err.reasons),
+        },
+    )
+
+
+async def _log_dose(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    slot = call.data[ATTR_PARTNER]
+    taken_at: datetime | None = call.data.get(ATTR_TIME)
+    form = call.data.get(ATTR_FORM)
+    try:
+        record = await coordinator.async_log_dose(
+            slot,
+            amount_g=call.data.get(ATTR_AMOUNT),
+            form=Form(form) if form else None,
+            taken_at=taken_at,
+            acknowledged=call.data[ATTR_ACKNOWLEDGE],
+        )
+    except DoseRefusedError as err:
+        raise refusal_error(coordinator, slot, err) from err
+    return {
+        ATTR_DOSE_ID: record.id,
+        "off_protocol": record.off_protocol,
+        "flags": [str(flag) for flag in sorted(record.flags)],
+    }
+
+
+async def _delete_dose(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    try:
+        await coordinator.async_delete_dose(call.data[ATTR_DOSE_ID])
+    except KeyError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="dose_not_found",
+            translation_placeholders={"dose_id": call.data[ATTR_DOSE_ID]},
+        ) from err
+    return None
+
+
+async def _skip_dose_day(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    day: date | None = call.data.get(ATTR_DATE)
+    try:
+        await coordinator.async_skip_dose_day(day)
+    except ValueError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="not_a_dose_day",
+            translation_placeholders={"date": (day or coordinator.today()).isoformat()},
+        ) from err
+    return None
+
+
+async def _pause(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    try:
+        await coordinator.async_pause()
+    except ValueError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="already_paused"
+        ) from err
+    return None
+
+
+async def _resume(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    try:
+        await coordinator.async_resume()
+    except ValueError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="not_paused"
+        ) from err
+    return None
+
+
+SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
+    SERVICE_LOG_DOSE: (LOG_DOSE_SCHEMA, _log_dose, SupportsResponse.OPTIONAL),
+    SERVICE_DELETE_DOSE: (DELETE_DOSE_SCHEMA, _delete_dose, SupportsResponse.NONE),
+    SERVICE_SKIP_DOSE_DAY: (SKIP_SCHEMA, _skip_dose_day, SupportsResponse.NONE),
+    SERVICE_PAUSE_PROTOCOL: (ENTRY_SCHEMA, _pause, SupportsResponse.NONE),
+    SERVICE_RESUME_PROTOCOL: (ENTRY_SCHEMA, _resume, SupportsResponse.NONE),
+}
+
+
+@callback
+def async_setup_services(hass: HomeAssistant) -> None:
+    """Register every action once, for all couples."""
+    for name, (schema, handler, supports_response) in SERVICES.items():
+        hass.services.async_register(
+            DOMAIN,
+            name,
+            _bind(hass, handler),
+            schema=schema,
+            supports_response=supports_response,
+        )
+
+
+def _bind(
+    hass: HomeAssistant, handler: Handler
+) -> Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]]:
+    async def _call(call: ServiceCall) -> ServiceResponse:
+        return await handler(coordinator_for(hass, call), call)
+
+    return _call

@@ -1,0 +1,160 @@
+"""Typed view of a config entry: who the couple is and how they practise.
+
+Entry data holds the people (changed by reconfigure); entry options hold the
+practice (changed in the options flow). Everything else reads this view instead
+of poking at raw dictionaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from homeassistant.util import dt as dt_util
+
+from .const import (
+    CONF_CEILING,
+    CONF_COUPLE_NAME,
+    CONF_DAYS_OFF,
+    CONF_DAYS_ON,
+    CONF_FORM,
+    CONF_NAME,
+    CONF_NOTIFY,
+    CONF_PARTNERS,
+    CONF_PERSON,
+    CONF_PRESET,
+    CONF_REMINDER_TIME,
+    CONF_START_DATE,
+    CONF_STARTING_AMOUNT,
+    CONF_WEEKDAYS,
+    CONF_WEEKS_OFF,
+    CONF_WEEKS_ON,
+    DEFAULT_DAYS_OFF,
+    DEFAULT_DAYS_ON,
+    DEFAULT_REMINDER_TIME,
+    DEFAULT_WEEKS_OFF,
+    DEFAULT_WEEKS_ON,
+)
+from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form
+from .core.protocol import PRESET_PATTERNS, Preset, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """One partner, identified by a stable slot (1 or 2)."""
+
+    slot: int
+    name: str
+    person: str | None
+    notify: str
+
+    @property
+    def notify_service(self) -> str:
+        """Return the notify action name without its domain."""
+        return self.notify.removeprefix("notify.")
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeSettings:
+    """How the couple practises, from the options."""
+
+    preset: Preset
+    start: date
+    days_on: int
+    days_off: int
+    weekdays: frozenset[int]
+    weeks_on: int
+    weeks_off: int
+    form: Form
+    starting_amount_g: float
+    ceiling_g: float
+    reminder_time: time
+
+    def protocol(self, state: Mapping[str, Any] | None = None) -> Protocol:
+        """Build the schedule, with the stored pauses, skips and moved days."""
+        data = {
+            "preset": self.preset,
+            "start": self.start.isoformat(),
+            "days_on": self.days_on,
+            "days_off": self.days_off,
+            "weekdays": sorted(self.weekdays),
+            "weeks_on": self.weeks_on,
+            "weeks_off": self.weeks_off,
+            "pauses": [],
+            "skipped": [],
+            "extra": [],
+        }
+        return Protocol.from_dict(data | dict(state or {}))
+
+    @property
+    def ceilings(self) -> dict[Form, float]:
+        """Return the effective ceiling per form (never above the seed figures)."""
+        ceilings = dict(HARD_CEILING_G)
+        ceilings[self.form] = min(self.ceiling_g, HARD_CEILING_G[self.form])
+        return ceilings
+
+
+@dataclass(frozen=True, slots=True)
+class CoupleSettings:
+    """Everything a config entry says about one couple."""
+
+    couple_name: str
+    partners: tuple[Partner, Partner]
+    practice: PracticeSettings
+
+    def partner(self, slot: int) -> Partner:
+        """Return the partner in a slot."""
+        return self.partners[slot - 1]
+
+
+def parse_practice(options: Mapping[str, Any]) -> PracticeSettings:
+    """Read the practice options, filling what older entries did not have."""
+    preset = Preset(options[CONF_PRESET])
+    days_on, days_off = PRESET_PATTERNS.get(
+        preset,
+        (
+            int(options.get(CONF_DAYS_ON, DEFAULT_DAYS_ON)),
+            int(options.get(CONF_DAYS_OFF, DEFAULT_DAYS_OFF)),
+        ),
+    )
+    form = Form(options[CONF_FORM])
+    reminder = dt_util.parse_time(
+        options.get(CONF_REMINDER_TIME, DEFAULT_REMINDER_TIME)
+    )
+    return PracticeSettings(
+        preset=preset,
+        start=date.fromisoformat(options[CONF_START_DATE]),
+        days_on=days_on,
+        days_off=days_off,
+        weekdays=frozenset(int(day) for day in options.get(CONF_WEEKDAYS, [])),
+        weeks_on=int(options.get(CONF_WEEKS_ON, DEFAULT_WEEKS_ON)),
+        weeks_off=int(options.get(CONF_WEEKS_OFF, DEFAULT_WEEKS_OFF)),
+        form=form,
+        starting_amount_g=float(
+            options.get(CONF_STARTING_AMOUNT, DEFAULT_START_G[form])
+        ),
+        ceiling_g=float(options.get(CONF_CEILING, HARD_CEILING_G[form])),
+        reminder_time=reminder or time(8, 0),
+    )
+
+
+def parse_settings(
+    data: Mapping[str, Any], options: Mapping[str, Any]
+) -> CoupleSettings:
+    """Read a config entry's data and options."""
+    first, second = (
+        Partner(
+            slot=slot,
+            name=raw[CONF_NAME],
+            person=raw.get(CONF_PERSON) or None,
+            notify=raw[CONF_NOTIFY],
+        )
+        for slot, raw in enumerate(data[CONF_PARTNERS], start=1)
+    )
+    return CoupleSettings(
+        couple_name=data[CONF_COUPLE_NAME],
+        partners=(first, second),
+        practice=parse_practice(options),
+    )

@@ -1,0 +1,169 @@
+"""Durable storage for one couple: a versioned Store that never loses data silently.
+
+Reading is forgiving by design: a file that cannot be understood (truncated,
+emptied, hand-edited, written by a newer release) is moved aside under a new
+name, the couple starts clean, and a repair issue says where the old file is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN, ISSUE_STORE_RESET, STORAGE_SAVE_DELAY, STORAGE_VERSION
+
+_LOGGER = logging.getLogger(__name__)
+
+type StoredData = dict[str, Any]
+
+
+class UnsupportedStoreVersionError(HomeAssistantError):
+    """The file was written by a newer release than this one."""
+
+
+def empty_data() -> StoredData:
+    """Return the layout of a couple that has recorded nothing yet."""
+    return {"protocol_state": {"pauses": [], "skipped": [], "extra": []}, "doses": []}
+
+
+def migrate_v1(data: StoredData) -> StoredData:
+    """Turn the first release's layout into the current one.
+
+    Version 1 kept a single ``paused_since`` date beside the dose list; version 2
+    keeps every pause (so paused days can be left out of the pattern) plus skipped
+    and moved dose days.
+    """
+    migrated = empty_data() | {k: v for k, v in data.items() if k != "paused_since"}
+    if paused_since := data.get("paused_since"):
+        migrated["protocol_state"]["pauses"] = [{"start": paused_since, "end": None}]
+    return migrated
+
+
+class _VersionedStore(Store[StoredData]):
+    """Store with the couple's migrations."""
+
+    async def _async_migrate_func(
+        self, old_major_version: int, old_minor_version: int, old_data: StoredData
+    ) -> StoredData:
+        if old_major_version > STORAGE_VERSION:
+            raise UnsupportedStoreVersionError(
+                f"version {old_major_version} is newer than {STORAGE_VERSION}"
+            )
+        if old_major_version == 1:
+            return migrate_v1(old_data)
+        return old_data
+
+
+class CoupleStore:
+    """One couple's file under .storage, with delayed, coalesced writes."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry_id: str,
+        data_func: Callable[[], StoredData] = dict,
+    ) -> None:
+        """Prepare the store; nothing is read until async_load.
+
+        ``data_func`` returns everything to write; it is called only when a
+        write actually happens, so a burst of changes costs one serialisation.
+        """
+        self._hass = hass
+        self._entry_id = entry_id
+        self._store = _VersionedStore(
+            hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", atomic_writes=True
+        )
+        self._data_func = data_func
+        self._dirty = False
+
+    @property
+    def path(self) -> str:
+        """Return where the file lives."""
+        return str(self._store.path)
+
+    async def async_load(self) -> StoredData:
+        """Return the stored data, or a clean start if the file is unusable."""
+        existed = await self._hass.async_add_executor_job(os.path.exists, self.path)
+        try:
+            # Typed as object: the file may hold anything, whatever it claims.
+            loaded: object = await self._store.async_load()
+        except (HomeAssistantError, NotImplementedError, KeyError, TypeError) as err:
+            kept_as = await self._hass.async_add_executor_job(self._move_aside)
+            self._report_reset(kept_as, str(err))
+            return empty_data()
+        if loaded is None:
+            if existed and (moved_by_core := await self._find_kept_aside()):
+                # Home Assistant itself moved an undecodable file aside.
+                self._report_reset(moved_by_core, "the file was not valid JSON")
+            return empty_data()
+        if not isinstance(loaded, dict):
+            kept_as = await self._hass.async_add_executor_job(self._move_aside)
+            self._report_reset(kept_as, "unexpected content")
+            return empty_data()
+        return empty_data() | loaded
+
+    async def async_reject(self, reason: str) -> None:
+        """Move a file the domain model could not read aside (off the event loop)."""
+        kept_as = await self._hass.async_add_executor_job(self._move_aside)
+        self._report_reset(kept_as, reason)
+
+    def schedule_save(self) -> None:
+        """Write soon; many changes in a burst become one write."""
+        self._dirty = True
+        self._store.async_delay_save(self._collect, STORAGE_SAVE_DELAY)
+
+    async def async_flush(self) -> None:
+        """Write a pending change now and drop the save timer (used on unload)."""
+        if self._dirty:
+            await self._store.async_save(self._collect())
+
+    async def async_remove(self) -> None:
+        """Delete the file when the couple is removed from Home Assistant."""
+        self._dirty = False
+        await self._store.async_remove()
+
+    def _collect(self) -> StoredData:
+        self._dirty = False
+        return self._data_func()
+
+    def _move_aside(self) -> str:
+        stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
+        target = f"{self.path}.unreadable-{stamp}"
+        Path(self.path).replace(target)
+        _LOGGER.warning(
+            "Could not read %s; kept it as %s and started clean", self.path, target
+        )
+        return target
+
+    async def _find_kept_aside(self) -> str | None:
+        def newest() -> str | None:
+            original = Path(self.path)
+            kept = sorted(original.parent.glob(f"{original.name}.corrupt.*"))
+            return str(kept[-1]) if kept else None
+
+        return await self._hass.async_add_executor_job(newest)
+
+    def _report_reset(self, kept_as: str, error: str) -> None:
+        ir.async_create_issue(
+            self._hass,
+            DOMAIN,
+            f"{ISSUE_STORE_RESET}_{self._entry_id}",
+            is_fixable=True,
+            is_persistent=True,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key=ISSUE_STORE_RESET,
+            translation_placeholders={
+                "kept_as": Path(kept_as).name,
+                "error": error,
+                "when": dt_util.now().isoformat(timespec="seconds"),
+            },
+        )

@@ -1,0 +1,42 @@
+"""Switches: one tap pauses (or resumes) the whole protocol."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.components.switch import SwitchEntity
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+
+from .coordinator import MicrodoseConfigEntry
+from .entity import MicrodoseEntity
+
+PARALLEL_UPDATES = 0
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: MicrodoseConfigEntry,
+    async_add_entities: AddEntitiesCallback,
+) -> None:
+    """Add the couple's switches."""
+    async_add_entities([ProtocolPausedSwitch(entry.runtime_data, "protocol_paused")])
+
+
+class ProtocolPausedSwitch(MicrodoseEntity, SwitchEntity):
+    """On while the protocol is paused; paused days do not advance it."""
+
+    @property
+    def is_on(self) -> bool:
+        """Return whether the protocol is paused today."""
+        return self.coordinator.data.paused
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Pause from today (nothing happens if already paused)."""
+        if not self.coordinator.data.paused:
+            await self.coordinator.async_pause()
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """Resume today (nothing happens if not paused)."""
+        if self.coordinator.data.paused:
+            await self.coordinator.async_resume()

@@ -1,0 +1,98 @@
+"""Fixtures for tests that run a real Home Assistant core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_mock_service,
+)
+
+from custom_components.microdose_together.const import DOMAIN
+
+PHONE_1 = "notify.mobile_app_alex_phone"
+PHONE_2 = "notify.mobile_app_sam_phone"
+
+COUPLE_DATA: dict[str, Any] = {
+    "couple_name": "Alex & Sam",
+    "partners": [
+        {"name": "Alex", "person": None, "notify": PHONE_1},
+        {"name": "Sam", "person": None, "notify": PHONE_2},
+    ],
+}
+PRACTICE_OPTIONS: dict[str, Any] = {
+    "preset": "fadiman",
+    "weeks_on": 4,
+    "weeks_off": 2,
+    "start_date": "2026-01-05",
+    "form": "dried",
+    "starting_amount": 0.1,
+    "ceiling": 0.3,
+}
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Load this repository's integration in every test here."""
+
+
+@pytest.fixture
+async def phones(hass: HomeAssistant) -> dict[str, list[ServiceCall]]:
+    """Register both partners' phones (and one non-phone target); return their calls."""
+    calls = {
+        PHONE_1: async_mock_service(hass, "notify", PHONE_1.removeprefix("notify.")),
+        PHONE_2: async_mock_service(hass, "notify", PHONE_2.removeprefix("notify.")),
+    }
+    async_mock_service(hass, "notify", "family_group")
+    return calls
+
+
+@pytest.fixture
+def make_entry(hass: HomeAssistant) -> Callable[..., MockConfigEntry]:
+    """Return a factory for a couple's config entry, added to hass."""
+
+    def _make(
+        data: dict[str, Any] | None = None, options: dict[str, Any] | None = None
+    ) -> MockConfigEntry:
+        entry = MockConfigEntry(
+            domain=DOMAIN,
+            title="Alex & Sam",
+            unique_id=f"{PHONE_1}+{PHONE_2}",
+            data=data or COUPLE_DATA,
+            options=PRACTICE_OPTIONS | (options or {}),
+            version=1,
+        )
+        entry.add_to_hass(hass)
+        return entry
+
+    return _make
+
+
+@pytest.fixture
+async def dose_day_clock(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> FrozenDateTimeFactory:
+    """Stop the clock on Monday 2026-01-05, 10:00 in Helsinki: the first dose day."""
+    await hass.config.async_set_time_zone("Europe/Helsinki")
+    freezer.move_to(dt_util.parse_datetime("2026-01-05T10:00:00+02:00"))
+    return freezer
+
+
+@pytest.fixture
+async def setup_entry(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> MockConfigEntry:
+    """Set up one couple on the first dose day of their protocol."""
+    entry = make_entry()
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry

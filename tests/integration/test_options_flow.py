@@ -1,0 +1,170 @@
+"""Options: the menu, and the go-slow rules the options refuse to break."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+
+async def _open(hass: HomeAssistant, entry: MockConfigEntry, section: str) -> Any:
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["type"] is FlowResultType.MENU
+    assert result["menu_options"] == ["protocol", "amounts", "notifications"]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": section}
+    )
+    assert result["step_id"] == section
+    return result
+
+
+async def _set_up_at(
+    hass: HomeAssistant,
+    make_entry: Callable[..., MockConfigEntry],
+    freezer: FrozenDateTimeFactory,
+    moment: str,
+    **options: Any,
+) -> MockConfigEntry:
+    await hass.config.async_set_time_zone("Europe/Helsinki")
+    freezer.move_to(dt_util.parse_datetime(moment))
+    entry = make_entry(options=options)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+async def test_gentler_protocol_is_accepted_any_day(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Moving to a less frequent schedule mid-cycle is always fine."""
+    result = await _open(hass, setup_entry, "protocol")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"preset": "weekdays", "weeks_on": 4, "weeks_off": 3}
+    )
+    assert result["step_id"] == "pattern"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"weekdays": []}
+    )
+    assert result["errors"] == {"weekdays": "weekdays_required"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"weekdays": ["2"]}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert setup_entry.options["preset"] == "weekdays"
+    assert setup_entry.options["weekdays"] == [2]
+    assert setup_entry.options["weeks_off"] == 3
+    assert setup_entry.options["starting_amount"] == 0.1
+
+
+async def test_more_frequent_mid_cycle_is_refused(
+    hass: HomeAssistant,
+    phones: Any,
+    make_entry: Callable[..., MockConfigEntry],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Mid-cycle, a more frequent schedule is refused with the next cycle's date."""
+    entry = await _set_up_at(hass, make_entry, freezer, "2026-01-14T09:00:00+02:00")
+    result = await _open(hass, entry, "protocol")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"preset": "every_other_day", "weeks_on": 4, "weeks_off": 2}
+    )
+    assert result["errors"] == {"base": "more_frequent_mid_cycle"}
+    assert result["description_placeholders"] == {"next_cycle": "2026-02-16"}
+    assert entry.options["preset"] == "fadiman"
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"preset": "custom", "weeks_on": 4, "weeks_off": 2}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"days_on": 3, "days_off": 1}
+    )
+    assert result["errors"] == {"base": "more_frequent_mid_cycle"}
+    assert entry.options["preset"] == "fadiman"
+
+
+async def test_more_frequent_at_cycle_start_is_accepted(
+    hass: HomeAssistant,
+    phones: Any,
+    make_entry: Callable[..., MockConfigEntry],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """On the first day of a new cycle the couple may choose a busier schedule."""
+    entry = await _set_up_at(hass, make_entry, freezer, "2026-02-16T09:00:00+02:00")
+    result = await _open(hass, entry, "protocol")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"preset": "every_other_day", "weeks_on": 4, "weeks_off": 2}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options["preset"] == "every_other_day"
+
+
+async def test_amounts_go_slow(
+    hass: HomeAssistant,
+    phones: Any,
+    make_entry: Callable[..., MockConfigEntry],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The starting amount rises at most 0.05 g per completed cycle."""
+    # Two cycles (of six weeks) are complete on 2026-03-30.
+    entry = await _set_up_at(hass, make_entry, freezer, "2026-03-30T09:00:00+03:00")
+    result = await _open(hass, entry, "amounts")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"form": "dried", "starting_amount": 0.25}
+    )
+    assert result["errors"] == {"starting_amount": "amount_rises_too_fast"}
+    assert result["description_placeholders"] == {"allowed": "0.2"}
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"form": "dried", "starting_amount": 0.4}
+    )
+    assert result["errors"] == {"starting_amount": "amount_above_maximum"}
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"form": "dried", "starting_amount": 0.2, "ceiling": 0.25}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert entry.options["starting_amount"] == 0.2
+    assert entry.options["ceiling"] == 0.25
+    assert entry.options["starting_amount_cycle"] == 2
+
+    # Straight after that rise, no further rise is allowed in the same cycle.
+    result = await _open(hass, entry, "amounts")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"form": "dried", "starting_amount": 0.21, "ceiling": 0.25}
+    )
+    assert result["errors"] == {"starting_amount": "amount_rises_too_fast"}
+
+
+async def test_new_form_starts_low(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Switching to fresh truffles asks for a low start in the new form."""
+    result = await _open(hass, setup_entry, "amounts")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"form": "fresh_truffle", "starting_amount": 0.8}
+    )
+    assert result["errors"] == {"starting_amount": "start_low_new_form"}
+    assert result["description_placeholders"] == {"allowed": "0.5"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"form": "fresh_truffle", "starting_amount": 0.5}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options["form"] == "fresh_truffle"
+    assert setup_entry.options["ceiling"] == 1.0
+
+
+async def test_reminder_time(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
+    """The morning note time is stored as given."""
+    result = await _open(hass, setup_entry, "notifications")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"reminder_time": "07:30:00"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options["reminder_time"] == "07:30:00"
