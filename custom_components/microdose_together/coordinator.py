@@ -32,7 +32,6 @@ from .store import CoupleStore, StoredData
 
 _LOGGER = logging.getLogger(__name__)
 
-PROTOCOL_STATE_KEYS = ("pauses", "skipped", "extra")
 
 type MicrodoseConfigEntry = ConfigEntry[MicrodoseCoordinator]
 type EventListener = Callable[[str, dict[str, Any]], None]
@@ -191,8 +190,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
     @callback
     def _change_protocol(self, protocol: Protocol) -> None:
         self.protocol = protocol
-        data = protocol.as_dict()
-        self._stored["protocol_state"] = {key: data[key] for key in PROTOCOL_STATE_KEYS}
+        self._stored["protocol_state"] = protocol.state_as_dict()
         self._commit()
 
     @callback

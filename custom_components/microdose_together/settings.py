@@ -74,19 +74,15 @@ class PracticeSettings:
 
     def protocol(self, state: Mapping[str, Any] | None = None) -> Protocol:
         """Build the schedule, with the stored pauses, skips and moved days."""
-        data = {
-            "preset": self.preset,
-            "start": self.start.isoformat(),
-            "days_on": self.days_on,
-            "days_off": self.days_off,
-            "weekdays": sorted(self.weekdays),
-            "weeks_on": self.weeks_on,
-            "weeks_off": self.weeks_off,
-            "pauses": [],
-            "skipped": [],
-            "extra": [],
-        }
-        return Protocol.from_dict(data | dict(state or {}))
+        return Protocol(
+            preset=self.preset,
+            start=self.start,
+            days_on=self.days_on,
+            days_off=self.days_off,
+            weekdays=self.weekdays,
+            weeks_on=self.weeks_on,
+            weeks_off=self.weeks_off,
+        ).with_state(state or {})
 
     @property
     def ceilings(self) -> dict[Form, float]:

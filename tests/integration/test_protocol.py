@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -292,3 +292,52 @@ async def test_unknown_couple_is_a_clear_error(
             blocking=True,
         )
     assert err.value.translation_key == "entry_not_loaded"
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "change_day"),
+    [
+        ("Europe/Helsinki", "2026-03-29"),  # 03:00 becomes 04:00
+        ("Europe/Helsinki", "2026-10-25"),  # 04:00 becomes 03:00
+        ("America/New_York", "2026-03-08"),  # 02:00 becomes 03:00
+        ("America/New_York", "2026-11-01"),  # 02:00 becomes 01:00
+    ],
+)
+async def test_daylight_saving_change_moves_no_dose_day(
+    hass: HomeAssistant,
+    phones: Any,
+    make_entry: Any,
+    freezer: FrozenDateTimeFactory,
+    time_zone: str,
+    change_day: str,
+) -> None:
+    """Hour by hour over a clock change: each dose day starts once, at midnight."""
+    await hass.config.async_set_time_zone(time_zone)
+    zone = dt_util.get_default_time_zone()
+    change = date.fromisoformat(change_day)
+    first = change - timedelta(days=2)
+    freezer.move_to(datetime.combine(first, time(12), zone))
+    entry = make_entry(
+        options={"preset": "every_other_day", "start_date": first.isoformat()}
+    )
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    started = async_capture_events(hass, f"{DOMAIN}_dose_day_started")
+
+    seen: dict[date, str] = {}
+    moment = datetime.combine(first, time(12), zone).astimezone(dt_util.UTC)
+    end = datetime.combine(change + timedelta(days=3), time(12), zone)
+    while moment < end:
+        moment += timedelta(hours=1)
+        freezer.move_to(moment)
+        async_fire_time_changed(hass, moment)
+        await hass.async_block_till_done()
+        local = dt_util.as_local(moment)
+        phase = _state(hass, "sensor.alex_sam_phase")
+        assert seen.setdefault(local.date(), phase) == phase, local
+
+    expected = [change, change + timedelta(days=2)]
+    assert [date.fromisoformat(e.data["date"]) for e in started] == expected
+    dose_days = [day for day, phase in seen.items() if phase == "dose_day"]
+    assert dose_days == [first, *expected]
+    assert [e.time_fired.astimezone(zone).time() for e in started] == [time(0)] * 2

@@ -284,10 +284,24 @@ class Protocol:
             "weekdays": sorted(self.weekdays),
             "weeks_on": self.weeks_on,
             "weeks_off": self.weeks_off,
+        } | self.state_as_dict()
+
+    def state_as_dict(self) -> dict[str, Any]:
+        """Return what the couple changed as they went: pauses, skips, moved days."""
+        return {
             "pauses": [pause.as_dict() for pause in self.pauses],
             "skipped": sorted(day.isoformat() for day in self.skipped),
             "extra": sorted(day.isoformat() for day in self.extra),
         }
+
+    def with_state(self, state: Mapping[str, Any]) -> Protocol:
+        """Return this schedule with stored pauses, skipped and moved days."""
+        return replace(
+            self,
+            pauses=tuple(Pause.from_dict(raw) for raw in state.get("pauses", ())),
+            skipped=_dates(state.get("skipped", ())),
+            extra=_dates(state.get("extra", ())),
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Protocol:
@@ -300,10 +314,7 @@ class Protocol:
             weekdays=frozenset(int(day) for day in data.get("weekdays", ())),
             weeks_on=int(data.get("weeks_on", 4)),
             weeks_off=int(data.get("weeks_off", 2)),
-            pauses=tuple(Pause.from_dict(raw) for raw in data.get("pauses", ())),
-            skipped=_dates(data.get("skipped", ())),
-            extra=_dates(data.get("extra", ())),
-        )
+        ).with_state(data)
 
     def _open_pause(self) -> Pause | None:
         if self.pauses and self.pauses[-1].end is None:
