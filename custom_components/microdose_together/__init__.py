@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
 from homeassistant.const import Platform
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .entity import couple_device_info, partner_device_info
+from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
 from .services import async_setup_services
 from .store import CoupleStore
 
@@ -20,6 +25,7 @@ PLATFORMS: list[Platform] = [
     Platform.EVENT,
     Platform.SENSOR,
     Platform.SWITCH,
+    Platform.TEXT,
 ]
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -39,7 +45,33 @@ async def async_setup_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) ->
     _register_devices(hass, entry)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
+    entry.async_on_unload(
+        hass.bus.async_listen(
+            NOTIFICATION_ACTION_EVENT,
+            partial(_async_phone_action, coordinator),
+            event_filter=partial(_is_ours, entry.entry_id),
+        )
+    )
     return True
+
+
+@callback
+def _is_ours(entry_id: str, event_data: Mapping[str, Any]) -> bool:
+    """Let through only taps on this couple's notifications."""
+    action = ActionId.parse(event_data.get("action"))
+    return action is not None and action.entry_id == entry_id
+
+
+async def _async_phone_action(
+    coordinator: MicrodoseCoordinator, event: Event[Mapping[str, Any]]
+) -> None:
+    """Hand a partner's tap or text reply to the couple's coordinator."""
+    action = ActionId.parse(event.data.get("action"))
+    if action is not None:
+        reply = event.data.get("reply_text")
+        await coordinator.async_handle_phone_action(
+            action, reply if isinstance(reply, str) else None
+        )
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -> bool:

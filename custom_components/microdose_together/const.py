@@ -29,6 +29,18 @@ CONF_CEILING: Final = "ceiling"
 CONF_STARTING_AMOUNT_CYCLE: Final = "starting_amount_cycle"
 CONF_REMINDER_TIME: Final = "reminder_time"
 
+# Check-ins, prompts and quiet hours (the "check-ins and prompts" options).
+CONF_CHECKIN_SCHEDULE: Final = "checkin_schedule"
+CONF_CHECKIN_TIME: Final = "checkin_time"
+CONF_THEMES: Final = "themes"
+CONF_CUSTOM_PROMPTS: Final = "custom_prompts"
+CONF_QUIET_START: Final = "quiet_start"
+CONF_QUIET_END: Final = "quiet_end"
+
+DEFAULT_CHECKIN_TIME: Final = "21:30:00"
+DEFAULT_QUIET_START: Final = "22:30:00"
+DEFAULT_QUIET_END: Final = "07:30:00"
+
 DEFAULT_WEEKS_ON: Final = 4
 DEFAULT_WEEKS_OFF: Final = 2
 DEFAULT_DAYS_ON: Final = 1

@@ -6,9 +6,11 @@ and at local midnight, when the day (and so the phase) changes.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 import logging
+import secrets
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
@@ -24,10 +26,28 @@ from .const import (
     DOMAIN,
     PARTNER_SLOTS,
 )
+from .core.checkins import CheckIn, CheckInLog, SharedPrompt, other_partner
 from .core.doses import DoseLog, DoseRecord, Form
+from .core.prompts import PromptLibrary, Theme, choose_next
 from .core.protocol import Phase, Protocol
+from .notifications import (
+    CHECKIN_STEPS,
+    CHOICE_ANSWER,
+    CHOICE_DONE,
+    CHOICE_NOTE,
+    NOTE_STEP,
+    ActionId,
+    NotificationTexts,
+    PhoneChannel,
+    checkin_step_payload,
+    clear_payload,
+    notification_tag,
+    prompt_payload,
+    reveal_payload,
+)
+from .prompt_files import async_prompt_library
 from .settings import CoupleSettings, parse_settings
-from .snapshot import CoupleSnapshot, build_snapshot
+from .snapshot import CoupleSnapshot, build_conversation, build_snapshot
 from .store import CoupleStore, StoredData
 
 _LOGGER = logging.getLogger(__name__)
@@ -35,6 +55,13 @@ _LOGGER = logging.getLogger(__name__)
 
 type MicrodoseConfigEntry = ConfigEntry[MicrodoseCoordinator]
 type EventListener = Callable[[str, dict[str, Any]], None]
+
+INTENTION_MAX_LENGTH = 255
+CHECKIN_ORDER = (*CHECKIN_STEPS, NOTE_STEP)
+
+
+class NoPromptError(ValueError):
+    """There is no prompt to answer today."""
 
 
 class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
@@ -52,10 +79,26 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self._stored: StoredData = {}
         self.protocol: Protocol = self.settings.practice.protocol()
         self.doses = DoseLog(records=[])
+        self.checkins = CheckInLog()
+        self.prompts: list[SharedPrompt] = []
+        self.intention = ""
+        self.requests: dict[str, dict[str, Any]] = {}
+        self.library = PromptLibrary(())
+        self.phones = PhoneChannel(
+            hass,
+            {
+                partner.slot: partner.notify_service
+                for partner in self.settings.partners
+            },
+            self._store_held,
+        )
         self._event_listeners: list[EventListener] = []
 
     async def async_setup(self) -> None:
-        """Load the history and arm the midnight timer."""
+        """Load the history and arm the midnight and check-in timers."""
+        conversation = self.settings.conversation
+        library = await async_prompt_library(self.hass, self.hass.config.language)
+        self.library = library.with_custom(conversation.custom_prompts)
         self._stored = await self.store.async_load()
         try:
             self._load_domain()
@@ -68,6 +111,20 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
                 self.hass, self._async_midnight, hour=0, minute=0, second=0
             )
         )
+        due = conversation.checkin_time
+        self.config_entry.async_on_unload(
+            async_track_time_change(
+                self.hass,
+                self._async_checkin_time,
+                hour=due.hour,
+                minute=due.minute,
+                second=due.second,
+            )
+        )
+        self.config_entry.async_on_unload(self.phones.async_shutdown)
+        self.phones.async_restore_held(
+            self._stored.get("held", []), conversation.quiet_hours
+        )
         self.async_set_updated_data(self._build_snapshot())
 
     def _load_domain(self) -> None:
@@ -75,6 +132,14 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.doses = DoseLog(
             records=[DoseRecord.from_dict(raw) for raw in self._stored.get("doses", [])]
         )
+        self.checkins = CheckInLog.from_dict(
+            self._stored.get("checkins", {"records": []})
+        )
+        self.prompts = [
+            SharedPrompt.from_dict(raw) for raw in self._stored.get("prompts", [])
+        ]
+        self.intention = str(self._stored.get("intention", ""))
+        self.requests = dict(self._stored.get("requests", {}))
 
     @property
     def protocol_state(self) -> dict[str, Any]:
@@ -161,6 +226,258 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self._change_protocol(self.protocol.resume(self.today()))
         self.fire("protocol_resumed")
 
+    # ---- check-ins ---------------------------------------------------------
+
+    async def async_check_in(
+        self,
+        slot: int,
+        *,
+        mood: int,
+        connection: int,
+        stress: int,
+        note: str | None = None,
+    ) -> CheckIn:
+        """Record a check-in now; raises ValueError for a score outside 1-5."""
+        record = self._record_check_in(slot, mood, connection, stress, note)
+        if self.requests.pop(f"{slot}:checkin", None) is not None:
+            await self._async_clear_phone(slot, "checkin")
+        self._store_conversation()
+        return record
+
+    @callback
+    def _record_check_in(
+        self, slot: int, mood: int, connection: int, stress: int, note: str | None
+    ) -> CheckIn:
+        moment = dt_util.now()
+        record = CheckIn(
+            id=ulid_util.ulid_now(),
+            partner=slot,
+            day=moment.date(),
+            at=moment,
+            mood=mood,
+            connection=connection,
+            stress=stress,
+            note=(note or "").strip() or None,
+        )
+        self.checkins.add(record)
+        self.fire(
+            "check_in_recorded",
+            self.partner_payload(slot)
+            | {
+                "check_in_id": record.id,
+                "mood": mood,
+                "connection": connection,
+                "stress": stress,
+            },
+        )
+        return record
+
+    async def async_request_check_in(self, slot: int) -> None:
+        """Ask a partner's phone for a check-in; a new request replaces the last."""
+        request = {"id": _request_id(), "step": CHECKIN_ORDER[0]}
+        self.requests[f"{slot}:checkin"] = request
+        self._store_conversation()
+        await self._async_send_checkin_step(slot, request)
+        self.fire("check_in_requested", self.partner_payload(slot))
+
+    async def _async_send_checkin_step(
+        self, slot: int, request: dict[str, Any]
+    ) -> None:
+        texts = await NotificationTexts.async_load(self.hass)
+        action = ActionId(self.config_entry.entry_id, slot, request["id"], "")
+        payload = checkin_step_payload(
+            texts,
+            action,
+            request["step"],
+            partner=self.settings.partner(slot).name,
+            other=self.settings.partner(other_partner(slot)).name,
+        )
+        await self.phones.async_send(
+            slot, payload, self.settings.conversation.quiet_hours
+        )
+
+    # ---- the prompt of the day -------------------------------------------
+
+    @property
+    def current_prompt(self) -> SharedPrompt | None:
+        """Return the latest prompt, if one was sent today."""
+        if self.prompts and self.prompts[-1].day == self.today():
+            return self.prompts[-1]
+        return None
+
+    async def async_send_prompt(self, theme: Theme | None = None) -> SharedPrompt:
+        """Send the next prompt to both phones; ValueError if no theme can give one."""
+        prompt = choose_next(
+            self.library,
+            [shared.prompt_id for shared in self.prompts],
+            self.settings.conversation.themes,
+            theme,
+        )
+        shared = SharedPrompt(
+            day=self.today(), prompt_id=prompt.id, theme=prompt.theme.value
+        )
+        self.prompts.append(shared)
+        texts = await NotificationTexts.async_load(self.hass)
+        sends = []
+        for partner in self.settings.partners:
+            request = {"id": _request_id(), "day": shared.day.isoformat()}
+            self.requests[f"{partner.slot}:prompt"] = request
+            action = ActionId(
+                self.config_entry.entry_id, partner.slot, request["id"], ""
+            )
+            sends.append(
+                self.phones.async_send(
+                    partner.slot,
+                    prompt_payload(texts, action, prompt.text),
+                    self.settings.conversation.quiet_hours,
+                )
+            )
+        self._store_conversation()
+        self.fire("prompt_sent", {"prompt_id": prompt.id, "theme": prompt.theme.value})
+        await asyncio.gather(*sends)
+        return shared
+
+    async def async_answer_prompt(self, slot: int, text: str) -> bool:
+        """Keep a partner's answer private; reveal both once both answered.
+
+        Returns whether this answer revealed the pair. Raises NoPromptError when
+        no prompt was sent today, ValueError for a blank answer or a closed one.
+        """
+        shared = self.current_prompt
+        if shared is None:
+            raise NoPromptError("no prompt was sent today")
+        completes = shared.answer(slot, text)
+        if self.requests.pop(f"{slot}:prompt", None) is not None:
+            await self._async_clear_phone(slot, "prompt")
+        self._store_conversation()
+        if completes:
+            shared.reveal()
+            self._store_conversation()
+            self.fire("prompt_revealed", {"prompt_id": shared.prompt_id})
+            await self._async_send_reveal(shared)
+        return completes
+
+    async def _async_send_reveal(self, shared: SharedPrompt) -> None:
+        texts = await NotificationTexts.async_load(self.hass)
+        await asyncio.gather(
+            *(
+                self.phones.async_send(
+                    partner.slot,
+                    reveal_payload(
+                        texts,
+                        self.config_entry.entry_id,
+                        partner.slot,
+                        other=self.settings.partner(other_partner(partner.slot)).name,
+                        other_answer=shared.other_answer(partner.slot),
+                        own_answer=shared.answers[partner.slot],
+                    ),
+                    self.settings.conversation.quiet_hours,
+                )
+                for partner in self.settings.partners
+            )
+        )
+
+    async def async_set_intention(self, text: str) -> None:
+        """Set the couple's shared intention; ValueError if it is too long."""
+        cleaned = text.strip()
+        if len(cleaned) > INTENTION_MAX_LENGTH:
+            raise ValueError(f"at most {INTENTION_MAX_LENGTH} characters")
+        self.intention = cleaned
+        self._store_conversation()
+
+    def history(self, start: date, end: date) -> dict[str, Any]:
+        """Return check-ins and revealed answers between two days (inclusive).
+
+        An answer not yet revealed stays private even here: only who answered.
+        """
+        prompts = []
+        for shared in self.prompts:
+            if not start <= shared.day <= end:
+                continue
+            prompt = self.library.find(shared.prompt_id)
+            prompts.append(
+                {
+                    "day": shared.day.isoformat(),
+                    "prompt_id": shared.prompt_id,
+                    "theme": shared.theme,
+                    "text": prompt.text if prompt else None,
+                    "answered": sorted(shared.answers),
+                    "answers": (
+                        {str(slot): answer for slot, answer in shared.answers.items()}
+                        if shared.revealed
+                        else {}
+                    ),
+                }
+            )
+        return {
+            "check_ins": [
+                record.as_dict() for record in self.checkins.between(start, end)
+            ],
+            "prompts": prompts,
+        }
+
+    # ---- replies from the phones -----------------------------------------
+
+    async def async_handle_phone_action(
+        self, action: ActionId, reply_text: str | None
+    ) -> bool:
+        """Apply a tap or reply from a phone; anything not open is ignored."""
+        if action.entry_id != self.config_entry.entry_id:
+            return False
+        slot = action.slot
+        checkin = self.requests.get(f"{slot}:checkin")
+        if checkin is not None and checkin["id"] == action.request_id:
+            return await self._async_checkin_reply(
+                slot, checkin, action.choice, reply_text
+            )
+        prompt = self.requests.get(f"{slot}:prompt")
+        if (
+            prompt is not None
+            and prompt["id"] == action.request_id
+            and action.choice == CHOICE_ANSWER
+            and (reply_text or "").strip()
+            and self.current_prompt is not None
+        ):
+            await self.async_answer_prompt(slot, reply_text or "")
+            return True
+        _LOGGER.debug("Ignored a notification action that matches no open request")
+        return False
+
+    async def _async_checkin_reply(
+        self, slot: int, request: dict[str, Any], choice: str, reply_text: str | None
+    ) -> bool:
+        step = request["step"]
+        if step == NOTE_STEP:
+            if choice == CHOICE_NOTE and (reply_text or "").strip():
+                self.checkins.set_note(request["check_in_id"], slot, reply_text)
+            elif choice != CHOICE_DONE:
+                return False
+            del self.requests[f"{slot}:checkin"]
+            self._store_conversation()
+            await self._async_clear_phone(slot, "checkin")
+            return True
+        value = CHECKIN_STEPS[step].get(choice)
+        if value is None:
+            return False
+        answers = {**request, step: value}
+        next_step = CHECKIN_ORDER[CHECKIN_ORDER.index(step) + 1]
+        following = {**answers, "id": _request_id(), "step": next_step}
+        if next_step == NOTE_STEP:
+            record = self._record_check_in(
+                slot, answers["mood"], answers["connection"], answers["stress"], None
+            )
+            following["check_in_id"] = record.id
+        self.requests[f"{slot}:checkin"] = following
+        self._store_conversation()
+        await self._async_send_checkin_step(slot, following)
+        return True
+
+    async def _async_clear_phone(self, slot: int, purpose: str) -> None:
+        tag = notification_tag(self.config_entry.entry_id, slot, purpose)
+        await self.phones.async_send(
+            slot, clear_payload(tag), self.settings.conversation.quiet_hours
+        )
+
     # ---- events ----------------------------------------------------------
 
     @callback
@@ -199,6 +516,19 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self._commit()
 
     @callback
+    def _store_conversation(self) -> None:
+        self._stored["checkins"] = self.checkins.as_dict()
+        self._stored["prompts"] = [shared.as_dict() for shared in self.prompts]
+        self._stored["intention"] = self.intention
+        self._stored["requests"] = self.requests
+        self._commit()
+
+    @callback
+    def _store_held(self) -> None:
+        self._stored["held"] = self.phones.held_as_list()
+        self.store.schedule_save()
+
+    @callback
     def _commit(self) -> None:
         """Save soon and show the change at once."""
         self.store.schedule_save()
@@ -209,12 +539,15 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
 
     @callback
     def _async_midnight(self, now: datetime) -> None:
-        yesterday = self.data.phase if self.data else None
+        """Show the new day and fire its events (yesterday as the schedule saw it)."""
         self.async_set_updated_data(self._build_snapshot())
-        self._fire_day_events(yesterday, self.data.phase)
+        today = self.data.today
+        self._fire_day_events(
+            self.protocol.phase(today - timedelta(days=1)), self.data.phase
+        )
 
     @callback
-    def _fire_day_events(self, yesterday: Phase | None, today: Phase) -> None:
+    def _fire_day_events(self, yesterday: Phase, today: Phase) -> None:
         """Fire in the order the day unfolds: a break ends before dosing starts."""
         if yesterday is Phase.TOLERANCE_BREAK and today is not Phase.TOLERANCE_BREAK:
             self.fire("break_ended")
@@ -224,5 +557,33 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         if today is Phase.DOSE_DAY:
             self.fire("dose_day_started", {"date": self.data.today.isoformat()})
 
+    async def _async_checkin_time(self, now: datetime) -> None:
+        """At check-in time, ask each partner who is due, on their own phone."""
+        self.async_set_updated_data(self._build_snapshot())
+        for slot, figures in self.data.conversation.partners.items():
+            if figures.due:
+                self.fire("check_in_due", self.partner_payload(slot))
+                await self.async_request_check_in(slot)
+
     def _build_snapshot(self) -> CoupleSnapshot:
-        return build_snapshot(self.today(), self.protocol, self.doses, PARTNER_SLOTS)
+        now = dt_util.now()
+        shared = self.current_prompt
+        prompt = self.library.find(shared.prompt_id) if shared else None
+        conversation = build_conversation(
+            now,
+            protocol=self.protocol,
+            checkins=self.checkins,
+            prompt=shared,
+            prompt_text=prompt.text if prompt else None,
+            intention=self.intention,
+            settings=self.settings.conversation,
+            slots=PARTNER_SLOTS,
+        )
+        return build_snapshot(
+            now.date(), self.protocol, self.doses, PARTNER_SLOTS, conversation
+        )
+
+
+def _request_id() -> str:
+    """Return a short, unguessable id for one notification request."""
+    return secrets.token_hex(6)

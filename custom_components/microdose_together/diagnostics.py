@@ -22,6 +22,7 @@ TO_REDACT = {
     "text",
     "intention",
     "title",
+    "message",
     "unique_id",
 }
 

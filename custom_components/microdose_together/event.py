@@ -8,7 +8,7 @@ from homeassistant.components.event import EventEntity
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .coordinator import MicrodoseConfigEntry
+from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .entity import MicrodoseEntity
 
 PARALLEL_UPDATES = 0
@@ -21,6 +21,12 @@ PROTOCOL_EVENTS = [
     "protocol_paused",
     "protocol_resumed",
 ]
+CONVERSATION_EVENTS = [
+    "check_in_requested",
+    "check_in_recorded",
+    "prompt_sent",
+    "prompt_revealed",
+]
 
 
 async def async_setup_entry(
@@ -28,14 +34,25 @@ async def async_setup_entry(
     entry: MicrodoseConfigEntry,
     async_add_entities: AddEntitiesCallback,
 ) -> None:
-    """Add the couple's event entity."""
-    async_add_entities([ProtocolEventEntity(entry.runtime_data, "protocol")])
+    """Add the couple's event entities: the protocol and the conversation."""
+    coordinator = entry.runtime_data
+    async_add_entities(
+        [
+            CoupleEventEntity(coordinator, "protocol", PROTOCOL_EVENTS),
+            CoupleEventEntity(coordinator, "conversation", CONVERSATION_EVENTS),
+        ]
+    )
 
 
-class ProtocolEventEntity(MicrodoseEntity, EventEntity):
+class CoupleEventEntity(MicrodoseEntity, EventEntity):
     """Mirrors the bus events (without the domain prefix) as an entity."""
 
-    _attr_event_types = PROTOCOL_EVENTS
+    def __init__(
+        self, coordinator: MicrodoseCoordinator, key: str, event_types: list[str]
+    ) -> None:
+        """Listen for one group of the couple's events."""
+        super().__init__(coordinator, key)
+        self._attr_event_types = event_types
 
     async def async_added_to_hass(self) -> None:
         """Listen to the couple's events while the entity exists."""

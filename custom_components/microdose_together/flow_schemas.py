@@ -82,9 +82,10 @@ def _grams() -> selector.NumberSelector:
     )
 
 
-def _choice(
+def choice_selector(
     options: list[str], key: str, *, multiple: bool = False
 ) -> selector.SelectSelector:
+    """Return a translated drop-down (or multiple choice) of fixed options."""
     return selector.SelectSelector(
         selector.SelectSelectorConfig(
             options=options,
@@ -183,7 +184,7 @@ def schedule_schema(current: Mapping[str, Any]) -> dict[Any, Any]:
     return {
         vol.Required(
             CONF_PRESET, default=current.get(CONF_PRESET, Preset.FADIMAN)
-        ): _choice([preset.value for preset in Preset], CONF_PRESET),
+        ): choice_selector([preset.value for preset in Preset], CONF_PRESET),
         vol.Required(
             CONF_WEEKS_ON, default=current.get(CONF_WEEKS_ON, DEFAULT_WEEKS_ON)
         ): _count(1, 12, "weeks"),
@@ -197,7 +198,7 @@ def amounts_schema(current: Mapping[str, Any]) -> dict[Any, Any]:
     """Return the form, starting amount and ceiling fields."""
     form = Form(current.get(CONF_FORM, Form.DRIED))
     return {
-        vol.Required(CONF_FORM, default=form.value): _choice(
+        vol.Required(CONF_FORM, default=form.value): choice_selector(
             [f.value for f in Form], CONF_FORM
         ),
         vol.Required(
@@ -217,7 +218,7 @@ def pattern_schema(preset: Preset, current: Mapping[str, Any]) -> vol.Schema | N
             {
                 vol.Required(
                     CONF_WEEKDAYS, default=current.get(CONF_WEEKDAYS, ["0", "3"])
-                ): _choice(WEEKDAY_VALUES, CONF_WEEKDAYS, multiple=True)
+                ): choice_selector(WEEKDAY_VALUES, CONF_WEEKDAYS, multiple=True)
             }
         )
     if preset is Preset.CUSTOM:

@@ -16,17 +16,26 @@ from homeassistant.helpers import selector
 import voluptuous as vol
 
 from .const import (
+    CONF_CHECKIN_SCHEDULE,
+    CONF_CHECKIN_TIME,
+    CONF_CUSTOM_PROMPTS,
     CONF_FORM,
     CONF_PRESET,
+    CONF_QUIET_END,
+    CONF_QUIET_START,
     CONF_REMINDER_TIME,
     CONF_STARTING_AMOUNT,
     CONF_STARTING_AMOUNT_CYCLE,
+    CONF_THEMES,
     DEFAULT_REMINDER_TIME,
 )
+from .core.checkins import CheckInSchedule
 from .core.doses import DEFAULT_START_G, Form, allowed_starting_amount
+from .core.prompts import Theme, next_custom_id
 from .core.protocol import Preset, change_refusals
 from .flow_schemas import (
     amounts_schema,
+    choice_selector,
     normalise_pattern,
     normalise_schedule,
     pattern_schema,
@@ -39,6 +48,9 @@ if TYPE_CHECKING:
     from .coordinator import MicrodoseCoordinator
 
 AMOUNT_TOLERANCE = 1e-9
+CONF_NEW_PROMPT = "new_prompt"
+CONF_NEW_PROMPT_THEME = "new_prompt_theme"
+CONF_REMOVE_PROMPTS = "remove_prompts"
 
 
 class MicrodoseOptionsFlow(OptionsFlow):
@@ -58,7 +70,14 @@ class MicrodoseOptionsFlow(OptionsFlow):
     ) -> ConfigFlowResult:
         """Show the sections."""
         return self.async_show_menu(
-            step_id="init", menu_options=["protocol", "amounts", "notifications"]
+            step_id="init",
+            menu_options=[
+                "protocol",
+                "amounts",
+                "notifications",
+                "checkins",
+                "prompts",
+            ],
         )
 
     async def async_step_protocol(
@@ -146,6 +165,90 @@ class MicrodoseOptionsFlow(OptionsFlow):
                     ): selector.TimeSelector()
                 }
             ),
+        )
+
+    async def async_step_checkins(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Choose when check-ins are asked for, and the quiet hours."""
+        if user_input is not None:
+            return self._save(user_input)
+        current = self._coordinator.settings.conversation
+        return self.async_show_form(
+            step_id="checkins",
+            data_schema=vol.Schema(
+                {
+                    vol.Required(
+                        CONF_CHECKIN_SCHEDULE, default=current.checkin_schedule.value
+                    ): choice_selector(
+                        [s.value for s in CheckInSchedule], "checkin_schedule"
+                    ),
+                    vol.Required(
+                        CONF_CHECKIN_TIME, default=current.checkin_time.isoformat()
+                    ): selector.TimeSelector(),
+                    vol.Required(
+                        CONF_QUIET_START,
+                        default=current.quiet_hours.start.isoformat(),
+                    ): selector.TimeSelector(),
+                    vol.Required(
+                        CONF_QUIET_END, default=current.quiet_hours.end.isoformat()
+                    ): selector.TimeSelector(),
+                }
+            ),
+        )
+
+    async def async_step_prompts(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Turn themes on or off, add a prompt of your own, remove one you added."""
+        current = self._coordinator.settings.conversation
+        custom = [prompt.as_dict() for prompt in current.custom_prompts]
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            if not user_input[CONF_THEMES]:
+                errors[CONF_THEMES] = "no_theme_selected"
+            else:
+                removed = set(user_input.get(CONF_REMOVE_PROMPTS, []))
+                kept = [raw for raw in custom if raw["id"] not in removed]
+                if text := user_input.get(CONF_NEW_PROMPT, "").strip():
+                    kept.append(
+                        {
+                            "id": next_custom_id(raw["id"] for raw in custom),
+                            "theme": user_input[CONF_NEW_PROMPT_THEME],
+                            "text": text,
+                        }
+                    )
+                return self._save(
+                    {CONF_THEMES: user_input[CONF_THEMES], CONF_CUSTOM_PROMPTS: kept}
+                )
+        themes = [theme.value for theme in Theme]
+        schema: dict[Any, Any] = {
+            vol.Required(
+                CONF_THEMES, default=sorted(t.value for t in current.themes)
+            ): choice_selector(themes, "theme", multiple=True),
+            vol.Optional(CONF_NEW_PROMPT): selector.TextSelector(
+                selector.TextSelectorConfig(multiline=True)
+            ),
+            vol.Optional(CONF_NEW_PROMPT_THEME, default=themes[0]): choice_selector(
+                themes, "theme"
+            ),
+        }
+        if custom:
+            schema[vol.Optional(CONF_REMOVE_PROMPTS, default=[])] = (
+                selector.SelectSelector(
+                    selector.SelectSelectorConfig(
+                        options=[
+                            selector.SelectOptionDict(
+                                value=raw["id"], label=raw["text"]
+                            )
+                            for raw in custom
+                        ],
+                        multiple=True,
+                    )
+                )
+            )
+        return self.async_show_form(
+            step_id="prompts", data_schema=vol.Schema(schema), errors=errors
         )
 
     def _save(self, changes: Mapping[str, Any]) -> ConfigFlowResult:

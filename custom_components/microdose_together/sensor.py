@@ -1,10 +1,11 @@
-"""Sensors: today's phase and schedule for the couple, dose figures per partner."""
+"""Sensors: the couple's schedule and prompt, each partner's doses and check-ins."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -19,7 +20,7 @@ from .const import PARTNER_SLOTS
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .core.protocol import Phase
 from .entity import MicrodoseEntity, PartnerEntity
-from .snapshot import CoupleSnapshot, PartnerSnapshot
+from .snapshot import CoupleSnapshot
 
 PARALLEL_UPDATES = 0
 
@@ -31,13 +32,14 @@ class CoupleSensorDescription(SensorEntityDescription):
     """A couple sensor and how to read it from the snapshot."""
 
     value_fn: Callable[[CoupleSnapshot], StateValue]
+    attributes_fn: Callable[[CoupleSnapshot], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class PartnerSensorDescription(SensorEntityDescription):
     """A partner sensor and how to read it from the partner's snapshot."""
 
-    value_fn: Callable[[PartnerSnapshot], StateValue]
+    value_fn: Callable[[CoupleSnapshot, int], StateValue]
 
 
 COUPLE_SENSORS: tuple[CoupleSensorDescription, ...] = (
@@ -65,28 +67,77 @@ COUPLE_SENSORS: tuple[CoupleSensorDescription, ...] = (
         device_class=SensorDeviceClass.DATE,
         value_fn=lambda snap: snap.break_end,
     ),
+    CoupleSensorDescription(
+        key="prompt",
+        translation_key="prompt",
+        value_fn=lambda snap: _short(snap.conversation.prompt_text),
+        attributes_fn=lambda snap: {
+            "prompt_id": snap.conversation.prompt_id,
+            "theme": snap.conversation.prompt_theme,
+        },
+    ),
 )
+
+
+def _score_reader(score: str) -> Callable[[CoupleSnapshot, int], StateValue]:
+    """Read one check-in score (1-5) of a partner's latest check-in."""
+
+    def _read(snap: CoupleSnapshot, slot: int) -> StateValue:
+        value: int | None = getattr(snap.conversation.partners[slot], score)
+        return value
+
+    return _read
+
 
 PARTNER_SENSORS: tuple[PartnerSensorDescription, ...] = (
     PartnerSensorDescription(
         key="last_dose",
         translation_key="last_dose",
         device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=lambda partner: partner.last_dose,
+        value_fn=lambda snap, slot: snap.partners[slot].last_dose,
     ),
     PartnerSensorDescription(
         key="doses_this_cycle",
         translation_key="doses_this_cycle",
         state_class=SensorStateClass.TOTAL,
-        value_fn=lambda partner: partner.doses_this_cycle,
+        value_fn=lambda snap, slot: snap.partners[slot].doses_this_cycle,
     ),
     PartnerSensorDescription(
         key="off_protocol_doses",
         translation_key="off_protocol_doses",
         state_class=SensorStateClass.TOTAL,
-        value_fn=lambda partner: partner.off_protocol_doses,
+        value_fn=lambda snap, slot: snap.partners[slot].off_protocol_doses,
+    ),
+    *(
+        PartnerSensorDescription(
+            key=score,
+            translation_key=score,
+            state_class=SensorStateClass.MEASUREMENT,
+            value_fn=_score_reader(score),
+        )
+        for score in ("mood", "connection", "stress")
+    ),
+    PartnerSensorDescription(
+        key="last_check_in",
+        translation_key="last_check_in",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda snap, slot: snap.conversation.partners[slot].last_check_in,
+    ),
+    PartnerSensorDescription(
+        key="check_in_streak",
+        translation_key="check_in_streak",
+        value_fn=lambda snap, slot: snap.conversation.partners[slot].streak,
     ),
 )
+
+STATE_MAX_LENGTH = 255
+
+
+def _short(text: str | None) -> str | None:
+    """Fit a text into a state (255 characters at most)."""
+    if text is None or len(text) <= STATE_MAX_LENGTH:
+        return text
+    return text[: STATE_MAX_LENGTH - 1] + "…"
 
 
 async def async_setup_entry(
@@ -124,9 +175,16 @@ class CoupleSensor(MicrodoseEntity, SensorEntity):
         """Return today's value."""
         return self.entity_description.value_fn(self.coordinator.data)
 
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return the attributes some sensors carry (never private text)."""
+        if self.entity_description.attributes_fn is None:
+            return None
+        return self.entity_description.attributes_fn(self.coordinator.data)
+
 
 class PartnerSensor(PartnerEntity, SensorEntity):
-    """A figure about one partner's doses."""
+    """A figure about one partner's doses or check-ins."""
 
     entity_description: PartnerSensorDescription
 
@@ -143,6 +201,4 @@ class PartnerSensor(PartnerEntity, SensorEntity):
     @property
     def native_value(self) -> StateValue:
         """Return the partner's value."""
-        return self.entity_description.value_fn(
-            self.coordinator.data.partners[self.slot]
-        )
+        return self.entity_description.value_fn(self.coordinator.data, self.slot)

@@ -6,11 +6,10 @@ what to do instead; a refused call changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import (
     HomeAssistant,
     ServiceCall,
@@ -22,8 +21,10 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from .const import ATTR_CONFIG_ENTRY_ID, ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
-from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
+from .action_helpers import ENTRY_SCHEMA, PARTNER_FIELD, Handler, coordinator_for
+from .const import ATTR_PARTNER, DOMAIN
+from .conversation_actions import CONVERSATION_SERVICES
+from .coordinator import MicrodoseCoordinator
 from .core.doses import DoseRefusedError, Form
 
 SERVICE_LOG_DOSE = "log_dose"
@@ -39,9 +40,6 @@ ATTR_ACKNOWLEDGE = "acknowledge_off_protocol"
 ATTR_DOSE_ID = "dose_id"
 ATTR_DATE = "date"
 
-ENTRY_SCHEMA = vol.Schema({vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string})
-PARTNER_FIELD = vol.All(vol.Coerce(int), vol.In(PARTNER_SLOTS))
-
 LOG_DOSE_SCHEMA = ENTRY_SCHEMA.extend(
     {
         vol.Required(ATTR_PARTNER): PARTNER_FIELD,
@@ -55,27 +53,6 @@ LOG_DOSE_SCHEMA = ENTRY_SCHEMA.extend(
 )
 DELETE_DOSE_SCHEMA = ENTRY_SCHEMA.extend({vol.Required(ATTR_DOSE_ID): cv.string})
 SKIP_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_DATE): cv.date})
-
-type Handler = Callable[[MicrodoseCoordinator, ServiceCall], Awaitable[ServiceResponse]]
-
-
-def coordinator_for(hass: HomeAssistant, call: ServiceCall) -> MicrodoseCoordinator:
-    """Return the loaded couple named by the call, or a translated error."""
-    entry_id = call.data[ATTR_CONFIG_ENTRY_ID]
-    entry: MicrodoseConfigEntry | None = hass.config_entries.async_get_entry(entry_id)
-    if entry is None or entry.domain != DOMAIN:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="entry_not_found",
-            translation_placeholders={"entry_id": entry_id},
-        )
-    if entry.state is not ConfigEntryState.LOADED:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="entry_not_loaded",
-            translation_placeholders={"title": entry.title},
-        )
-    return entry.runtime_data
 
 
 def refusal_error(
@@ -187,7 +164,9 @@ SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register every action once, for all couples."""
-    for name, (schema, handler, supports_response) in SERVICES.items():
+    for name, (schema, handler, supports_response) in (
+        SERVICES | CONVERSATION_SERVICES
+    ).items():
         hass.services.async_register(
             DOMAIN,
             name,

@@ -16,7 +16,10 @@ from homeassistant.util import dt as dt_util
 
 from .const import (
     CONF_CEILING,
+    CONF_CHECKIN_SCHEDULE,
+    CONF_CHECKIN_TIME,
     CONF_COUPLE_NAME,
+    CONF_CUSTOM_PROMPTS,
     CONF_DAYS_OFF,
     CONF_DAYS_ON,
     CONF_FORM,
@@ -25,20 +28,29 @@ from .const import (
     CONF_PARTNERS,
     CONF_PERSON,
     CONF_PRESET,
+    CONF_QUIET_END,
+    CONF_QUIET_START,
     CONF_REMINDER_TIME,
     CONF_START_DATE,
     CONF_STARTING_AMOUNT,
+    CONF_THEMES,
     CONF_WEEKDAYS,
     CONF_WEEKS_OFF,
     CONF_WEEKS_ON,
+    DEFAULT_CHECKIN_TIME,
     DEFAULT_DAYS_OFF,
     DEFAULT_DAYS_ON,
+    DEFAULT_QUIET_END,
+    DEFAULT_QUIET_START,
     DEFAULT_REMINDER_TIME,
     DEFAULT_WEEKS_OFF,
     DEFAULT_WEEKS_ON,
 )
+from .core.checkins import CheckInSchedule
 from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form
+from .core.prompts import Prompt, Theme
 from .core.protocol import PRESET_PATTERNS, Preset, Protocol
+from .core.quiet_hours import QuietHours
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +105,24 @@ class PracticeSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ConversationSettings:
+    """When check-ins are asked for, which prompts are sent, and quiet hours."""
+
+    checkin_schedule: CheckInSchedule
+    checkin_time: time
+    themes: frozenset[Theme]
+    custom_prompts: tuple[Prompt, ...]
+    quiet_hours: QuietHours
+
+
+@dataclass(frozen=True, slots=True)
 class CoupleSettings:
     """Everything a config entry says about one couple."""
 
     couple_name: str
     partners: tuple[Partner, Partner]
     practice: PracticeSettings
+    conversation: ConversationSettings
 
     def partner(self, slot: int) -> Partner:
         """Return the partner in a slot."""
@@ -116,9 +140,7 @@ def parse_practice(options: Mapping[str, Any]) -> PracticeSettings:
         ),
     )
     form = Form(options[CONF_FORM])
-    reminder = dt_util.parse_time(
-        options.get(CONF_REMINDER_TIME, DEFAULT_REMINDER_TIME)
-    )
+    reminder = _time(options, CONF_REMINDER_TIME, DEFAULT_REMINDER_TIME)
     return PracticeSettings(
         preset=preset,
         start=date.fromisoformat(options[CONF_START_DATE]),
@@ -132,8 +154,32 @@ def parse_practice(options: Mapping[str, Any]) -> PracticeSettings:
             options.get(CONF_STARTING_AMOUNT, DEFAULT_START_G[form])
         ),
         ceiling_g=float(options.get(CONF_CEILING, HARD_CEILING_G[form])),
-        reminder_time=reminder or time(8, 0),
+        reminder_time=reminder,
     )
+
+
+def parse_conversation(options: Mapping[str, Any]) -> ConversationSettings:
+    """Read the check-in and prompt options; every theme is on until turned off."""
+    return ConversationSettings(
+        checkin_schedule=CheckInSchedule(
+            options.get(CONF_CHECKIN_SCHEDULE, CheckInSchedule.DAILY)
+        ),
+        checkin_time=_time(options, CONF_CHECKIN_TIME, DEFAULT_CHECKIN_TIME),
+        themes=frozenset(Theme(theme) for theme in options.get(CONF_THEMES, Theme)),
+        custom_prompts=tuple(
+            Prompt.from_dict(raw) for raw in options.get(CONF_CUSTOM_PROMPTS, ())
+        ),
+        quiet_hours=QuietHours(
+            _time(options, CONF_QUIET_START, DEFAULT_QUIET_START),
+            _time(options, CONF_QUIET_END, DEFAULT_QUIET_END),
+        ),
+    )
+
+
+def _time(options: Mapping[str, Any], key: str, default: str) -> time:
+    """Read a time option; an unreadable value falls back to the default."""
+    parsed = dt_util.parse_time(str(options.get(key, default)))
+    return parsed or time.fromisoformat(default)
 
 
 def parse_settings(
@@ -153,4 +199,5 @@ def parse_settings(
         couple_name=data[CONF_COUPLE_NAME],
         partners=(first, second),
         practice=parse_practice(options),
+        conversation=parse_conversation(options),
     )

@@ -569,3 +569,19 @@ def test_shared_prompt_round_trip(
     restored = SharedPrompt.from_dict(data)
     assert restored == prompt
     assert restored.as_dict() == data
+
+
+def test_set_note_only_on_the_partners_own_check_in() -> None:
+    """A note is attached to the right record; another partner's id is refused."""
+    at = datetime(2026, 1, 5, 21, 30, tzinfo=UTC)
+    log = CheckInLog()
+    log.add(CheckIn("a", 1, at.date(), at, 3, 4, 2, None))
+    log.add(CheckIn("b", 2, at.date(), at, 4, 4, 1, None))
+    updated = log.set_note("a", 1, "  tired but close  ")
+    assert updated.note == "tired but close"
+    assert log.latest(1) == updated
+    assert log.set_note("a", 1, "   ").note is None
+    with pytest.raises(KeyError):
+        log.set_note("b", 1, "not mine")
+    assert log.latest(2) is not None
+    assert log.latest(2).note is None

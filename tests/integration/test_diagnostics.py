@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.core import HomeAssistant
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -27,3 +29,45 @@ async def test_diagnostics_are_redacted(
         "next_dose": "2026-01-05",
     }
     assert diagnostics["entry"]["data"]["partners"][0]["notify"] == "**REDACTED**"
+
+
+async def test_diagnostics_hold_no_private_words(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, freezer: Any
+) -> None:
+    """Notes, answers, the intention and held messages are all redacted."""
+    entry_id = setup_entry.entry_id
+    calls = [
+        (
+            "check_in",
+            {
+                "partner": 1,
+                "mood": 3,
+                "connection": 4,
+                "stress": 2,
+                "note": "private note words",
+            },
+        ),
+        ("set_intention", {"intention": "private intention words"}),
+        ("send_prompt", {}),
+        ("answer_prompt", {"partner": 1, "answer": "private answer one"}),
+        ("answer_prompt", {"partner": 2, "answer": "private answer two"}),
+    ]
+    for action, data in calls:
+        await hass.services.async_call(
+            "microdose_together",
+            action,
+            {"config_entry_id": entry_id, **data},
+            blocking=True,
+        )
+    # A reveal held during quiet hours sits in the store with both answers.
+    freezer.move_to("2026-01-05T23:00:00+02:00")
+    await setup_entry.runtime_data._async_send_reveal(
+        setup_entry.runtime_data.current_prompt
+    )
+    assert setup_entry.runtime_data.phones.held_as_list()
+
+    diagnostics = await async_get_config_entry_diagnostics(hass, setup_entry)
+    text = repr(diagnostics)
+    for private in ("private note", "private intention", "private answer"):
+        assert private not in text
+    assert diagnostics["stored"]["checkins"]["records"][0]["mood"] == 3

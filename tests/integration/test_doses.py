@@ -17,11 +17,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN
 
-
-def _state(hass: HomeAssistant, entity_id: str) -> str:
-    state = hass.states.get(entity_id)
-    assert state is not None, entity_id
-    return state.state
+from .helpers import state_of
 
 
 async def _log(hass: HomeAssistant, entry: MockConfigEntry, **data: Any) -> Any:
@@ -53,9 +49,9 @@ async def test_button_logs_once_and_refuses_stacking(
     await hass.services.async_call(
         "button", "press", {"entity_id": "button.alex_log_dose"}, blocking=True
     )
-    assert _state(hass, "sensor.alex_last_dose") == "2026-01-05T08:00:00+00:00"
-    assert _state(hass, "sensor.alex_doses_this_cycle") == "1"
-    assert _state(hass, "sensor.sam_doses_this_cycle") == "0"
+    assert state_of(hass, "sensor.alex_last_dose") == "2026-01-05T08:00:00+00:00"
+    assert state_of(hass, "sensor.alex_doses_this_cycle") == "1"
+    assert state_of(hass, "sensor.sam_doses_this_cycle") == "0"
     assert len(logged) == 1
     assert logged[0].data["partner"] == 1
     assert logged[0].data["partner_name"] == "Alex"
@@ -72,7 +68,7 @@ async def test_button_logs_once_and_refuses_stacking(
         )
     assert err.value.translation_key == "dose_refused_already_dosed_today"
     assert "Alex has already logged a dose today" in str(err.value)
-    assert _state(hass, "sensor.alex_doses_this_cycle") == "1"
+    assert state_of(hass, "sensor.alex_doses_this_cycle") == "1"
     assert len(logged) == 1
 
 
@@ -96,8 +92,8 @@ async def test_refused_dose_stores_nothing(
 
     await _flush(hass, freezer)
     assert _stored_doses(hass_storage, setup_entry) == []
-    assert _state(hass, "sensor.sam_last_dose") == "unknown"
-    assert _state(hass, "sensor.alex_last_dose") == "unknown"
+    assert state_of(hass, "sensor.sam_last_dose") == "unknown"
+    assert state_of(hass, "sensor.alex_last_dose") == "unknown"
 
 
 async def test_acknowledged_dose_is_kept_and_flagged(
@@ -113,8 +109,8 @@ async def test_acknowledged_dose_is_kept_and_flagged(
     )
     assert response["off_protocol"] is True
     assert response["flags"] == ["rest_day"]
-    assert _state(hass, "sensor.sam_off_protocol_doses") == "1"
-    assert _state(hass, "sensor.alex_off_protocol_doses") == "0"
+    assert state_of(hass, "sensor.sam_off_protocol_doses") == "1"
+    assert state_of(hass, "sensor.alex_off_protocol_doses") == "0"
 
     await _flush(hass, freezer)
     stored = _stored_doses(hass_storage, setup_entry)
@@ -135,7 +131,7 @@ async def test_log_dose_with_time_and_form(
         amount=0.8,
         form="fresh_truffle",
     )
-    assert _state(hass, "sensor.sam_last_dose") == "2026-01-05T05:15:00+00:00"
+    assert state_of(hass, "sensor.sam_last_dose") == "2026-01-05T05:15:00+00:00"
 
 
 async def test_delete_mistaken_dose(
@@ -149,8 +145,8 @@ async def test_delete_mistaken_dose(
         {"config_entry_id": setup_entry.entry_id, "dose_id": response["dose_id"]},
         blocking=True,
     )
-    assert _state(hass, "sensor.alex_doses_this_cycle") == "0"
-    assert _state(hass, "sensor.alex_last_dose") == "unknown"
+    assert state_of(hass, "sensor.alex_doses_this_cycle") == "0"
+    assert state_of(hass, "sensor.alex_last_dose") == "unknown"
     # Deleting frees the day again.
     await _log(hass, setup_entry)
 
@@ -171,13 +167,13 @@ async def test_restart_keeps_every_record(
     await _log(hass, setup_entry)
     await _log(hass, setup_entry, partner=2)
     before = {
-        entity: _state(hass, entity)
+        entity: state_of(hass, entity)
         for entity in ("sensor.alex_last_dose", "sensor.sam_last_dose")
     }
     assert await hass.config_entries.async_reload(setup_entry.entry_id)
     await hass.async_block_till_done()
-    after = {entity: _state(hass, entity) for entity in before}
+    after = {entity: state_of(hass, entity) for entity in before}
     assert after == before
-    assert _state(hass, "sensor.sam_doses_this_cycle") == "1"
+    assert state_of(hass, "sensor.sam_doses_this_cycle") == "1"
     with pytest.raises(ServiceValidationError):
         await _log(hass, setup_entry, partner=2)

@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.util import dt as dt_util
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+
+@pytest.fixture(autouse=True)
+async def settle_reloads(hass: HomeAssistant) -> AsyncIterator[None]:
+    """Let each saved option's reload finish before the test ends."""
+    yield
+    await hass.async_block_till_done()
 
 
 async def _open(hass: HomeAssistant, entry: MockConfigEntry, section: str) -> Any:
     result = await hass.config_entries.options.async_init(entry.entry_id)
     assert result["type"] is FlowResultType.MENU
-    assert result["menu_options"] == ["protocol", "amounts", "notifications"]
+    assert result["menu_options"] == [
+        "protocol",
+        "amounts",
+        "notifications",
+        "checkins",
+        "prompts",
+    ]
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"next_step_id": section}
     )
@@ -168,3 +182,74 @@ async def test_reminder_time(hass: HomeAssistant, setup_entry: MockConfigEntry) 
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert setup_entry.options["reminder_time"] == "07:30:00"
+
+
+async def test_check_in_schedule_and_quiet_hours(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The check-in section shows the current values and stores new ones."""
+    result = await _open(hass, setup_entry, "checkins")
+    defaults = {
+        str(key): key.default() for key in result["data_schema"].schema if key.default
+    }
+    assert defaults == {
+        "checkin_schedule": "daily",
+        "checkin_time": "21:30:00",
+        "quiet_start": "22:30:00",
+        "quiet_end": "07:30:00",
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            "checkin_schedule": "dose_days",
+            "checkin_time": "20:00:00",
+            "quiet_start": "23:00:00",
+            "quiet_end": "08:00:00",
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    conversation = setup_entry.runtime_data.settings.conversation
+    assert conversation.checkin_schedule == "dose_days"
+    assert conversation.checkin_time.isoformat() == "20:00:00"
+    assert conversation.quiet_hours.start.isoformat() == "23:00:00"
+
+
+async def test_custom_prompts_and_themes(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Add a prompt of our own, turn a theme off, then remove the prompt again."""
+    result = await _open(hass, setup_entry, "prompts")
+    assert "remove_prompts" not in {str(key) for key in result["data_schema"].schema}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"themes": [], "new_prompt": "ignored"}
+    )
+    assert result["errors"] == {"themes": "no_theme_selected"}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            "themes": ["communication", "gratitude"],
+            "new_prompt": "  What made you laugh together this week?  ",
+            "new_prompt_theme": "gratitude",
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options["themes"] == ["communication", "gratitude"]
+    assert setup_entry.options["custom_prompts"] == [
+        {
+            "id": "custom_1",
+            "theme": "gratitude",
+            "text": "What made you laugh together this week?",
+        }
+    ]
+    await hass.async_block_till_done()
+    library = setup_entry.runtime_data.library
+    assert library.get("custom_1").text == "What made you laugh together this week?"
+
+    result = await _open(hass, setup_entry, "prompts")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {"themes": ["communication"], "remove_prompts": ["custom_1"]},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert setup_entry.options["custom_prompts"] == []

@@ -19,6 +19,8 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN
 
+from .helpers import async_set_up, state_of
+
 # Fadiman from Monday 2026-01-05 with a 4+2 cycle (written out by hand).
 FIRST_CYCLE_DOSE_DAYS = [
     "2026-01-05",
@@ -32,12 +34,6 @@ FIRST_CYCLE_DOSE_DAYS = [
     "2026-01-29",
     "2026-02-01",
 ]
-
-
-def _state(hass: HomeAssistant, entity_id: str) -> str:
-    state = hass.states.get(entity_id)
-    assert state is not None, entity_id
-    return state.state
 
 
 async def _midnight(
@@ -55,15 +51,15 @@ async def test_states_on_the_first_dose_day(
     hass: HomeAssistant, setup_entry: MockConfigEntry
 ) -> None:
     """Day one of the first cycle is a dose day with nothing logged yet."""
-    assert _state(hass, "sensor.alex_sam_phase") == "dose_day"
-    assert _state(hass, "sensor.alex_sam_next_dose") == "2026-01-05"
-    assert _state(hass, "sensor.alex_sam_cycle_day") == "1"
-    assert _state(hass, "sensor.alex_sam_break_ends") == "unknown"
-    assert _state(hass, "binary_sensor.alex_sam_dose_day") == "on"
-    assert _state(hass, "switch.alex_sam_protocol_paused") == "off"
-    assert _state(hass, "sensor.alex_last_dose") == "unknown"
-    assert _state(hass, "sensor.sam_doses_this_cycle") == "0"
-    assert _state(hass, "sensor.sam_off_protocol_doses") == "0"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-05"
+    assert state_of(hass, "sensor.alex_sam_cycle_day") == "1"
+    assert state_of(hass, "sensor.alex_sam_break_ends") == "unknown"
+    assert state_of(hass, "binary_sensor.alex_sam_dose_day") == "on"
+    assert state_of(hass, "switch.alex_sam_protocol_paused") == "off"
+    assert state_of(hass, "sensor.alex_last_dose") == "unknown"
+    assert state_of(hass, "sensor.sam_doses_this_cycle") == "0"
+    assert state_of(hass, "sensor.sam_off_protocol_doses") == "0"
     phase = hass.states.get("sensor.alex_sam_phase")
     assert phase is not None
     assert phase.attributes["options"] == [
@@ -85,29 +81,29 @@ async def test_midnight_rollover_and_day_events(
     freezer.move_to(dt_util.parse_datetime("2026-01-05T23:59:59+02:00"))
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
-    assert _state(hass, "sensor.alex_sam_phase") == "dose_day"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
 
     await _midnight(hass, freezer, "2026-01-06")
-    assert _state(hass, "sensor.alex_sam_phase") == "rest_day"
-    assert _state(hass, "sensor.alex_sam_next_dose") == "2026-01-08"
-    assert _state(hass, "sensor.alex_sam_cycle_day") == "2"
-    assert _state(hass, "binary_sensor.alex_sam_dose_day") == "off"
+    assert state_of(hass, "sensor.alex_sam_phase") == "rest_day"
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-08"
+    assert state_of(hass, "sensor.alex_sam_cycle_day") == "2"
+    assert state_of(hass, "binary_sensor.alex_sam_dose_day") == "off"
     assert started == []
 
     await _midnight(hass, freezer, "2026-01-08")
-    assert _state(hass, "sensor.alex_sam_phase") == "dose_day"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
     assert [event.data["date"] for event in started] == ["2026-01-08"]
 
     await _midnight(hass, freezer, "2026-02-02")
-    assert _state(hass, "sensor.alex_sam_phase") == "tolerance_break"
-    assert _state(hass, "sensor.alex_sam_break_ends") == "2026-02-16"
-    assert _state(hass, "sensor.alex_sam_next_dose") == "2026-02-16"
+    assert state_of(hass, "sensor.alex_sam_phase") == "tolerance_break"
+    assert state_of(hass, "sensor.alex_sam_break_ends") == "2026-02-16"
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-02-16"
     assert [event.data["ends"] for event in breaks] == ["2026-02-16"]
     assert ended == []
 
     await _midnight(hass, freezer, "2026-02-16")
-    assert _state(hass, "sensor.alex_sam_phase") == "dose_day"
-    assert _state(hass, "sensor.alex_sam_cycle_day") == "1"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
+    assert state_of(hass, "sensor.alex_sam_cycle_day") == "1"
     assert len(ended) == 1
     assert ended[0].data["config_entry_id"] == setup_entry.entry_id
     event_state = hass.states.get("event.alex_sam_protocol")
@@ -125,9 +121,9 @@ async def test_pause_and_resume(
         {"entity_id": "switch.alex_sam_protocol_paused"},
         blocking=True,
     )
-    assert _state(hass, "sensor.alex_sam_phase") == "paused"
-    assert _state(hass, "binary_sensor.alex_sam_dose_day") == "off"
-    assert _state(hass, "sensor.alex_sam_next_dose") == "unknown"
+    assert state_of(hass, "sensor.alex_sam_phase") == "paused"
+    assert state_of(hass, "binary_sensor.alex_sam_dose_day") == "off"
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "unknown"
 
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
@@ -140,17 +136,17 @@ async def test_pause_and_resume(
 
     # Paused on 5th and 6th; back on the 7th, which takes the place of the 5th.
     await _midnight(hass, freezer, "2026-01-07")
-    assert _state(hass, "sensor.alex_sam_phase") == "paused"
+    assert state_of(hass, "sensor.alex_sam_phase") == "paused"
     await hass.services.async_call(
         DOMAIN,
         "resume_protocol",
         {"config_entry_id": setup_entry.entry_id},
         blocking=True,
     )
-    assert _state(hass, "switch.alex_sam_protocol_paused") == "off"
-    assert _state(hass, "sensor.alex_sam_phase") == "dose_day"
-    assert _state(hass, "sensor.alex_sam_cycle_day") == "1"
-    assert _state(hass, "sensor.alex_sam_next_dose") == "2026-01-07"
+    assert state_of(hass, "switch.alex_sam_protocol_paused") == "off"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
+    assert state_of(hass, "sensor.alex_sam_cycle_day") == "1"
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-07"
 
     # Turning the switch off again changes nothing; the action says why.
     await hass.services.async_call(
@@ -159,7 +155,7 @@ async def test_pause_and_resume(
         {"entity_id": "switch.alex_sam_protocol_paused"},
         blocking=True,
     )
-    assert _state(hass, "sensor.alex_sam_phase") == "dose_day"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
             DOMAIN,
@@ -178,8 +174,8 @@ async def test_skip_dose_day(hass: HomeAssistant, setup_entry: MockConfigEntry) 
         {"config_entry_id": setup_entry.entry_id},
         blocking=True,
     )
-    assert _state(hass, "sensor.alex_sam_phase") == "rest_day"
-    assert _state(hass, "sensor.alex_sam_next_dose") == "2026-01-08"
+    assert state_of(hass, "sensor.alex_sam_phase") == "rest_day"
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-08"
 
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(
@@ -254,7 +250,7 @@ async def test_options_change_applies_without_restart(
 ) -> None:
     """A gentler schedule chosen in the options shows at once."""
     await _midnight(hass, freezer, "2026-01-06")
-    assert _state(hass, "sensor.alex_sam_phase") == "rest_day"
+    assert state_of(hass, "sensor.alex_sam_phase") == "rest_day"
     result = await hass.config_entries.options.async_init(setup_entry.entry_id)
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"next_step_id": "protocol"}
@@ -267,11 +263,11 @@ async def test_options_change_applies_without_restart(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     await hass.async_block_till_done()
-    assert _state(hass, "sensor.alex_sam_phase") == "dose_day"
-    assert _state(hass, "sensor.alex_sam_next_dose") == "2026-01-06"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-06"
     next_week = (date(2026, 1, 6) + timedelta(days=7)).isoformat()
     await _midnight(hass, freezer, "2026-01-07")
-    assert _state(hass, "sensor.alex_sam_next_dose") == next_week
+    assert state_of(hass, "sensor.alex_sam_next_dose") == next_week
 
 
 async def test_unknown_couple_is_a_clear_error(
@@ -320,8 +316,7 @@ async def test_daylight_saving_change_moves_no_dose_day(
     entry = make_entry(
         options={"preset": "every_other_day", "start_date": first.isoformat()}
     )
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await async_set_up(hass, entry)
     started = async_capture_events(hass, f"{DOMAIN}_dose_day_started")
 
     seen: dict[date, str] = {}
@@ -333,7 +328,7 @@ async def test_daylight_saving_change_moves_no_dose_day(
         async_fire_time_changed(hass, moment)
         await hass.async_block_till_done()
         local = dt_util.as_local(moment)
-        phase = _state(hass, "sensor.alex_sam_phase")
+        phase = state_of(hass, "sensor.alex_sam_phase")
         assert seen.setdefault(local.date(), phase) == phase, local
 
     expected = [change, change + timedelta(days=2)]

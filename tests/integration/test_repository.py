@@ -6,6 +6,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from homeassistant.util.yaml import load_yaml_dict
+
+from custom_components.microdose_together.conversation_actions import (
+    CONVERSATION_SERVICES,
+)
+from custom_components.microdose_together.services import SERVICES
+
 ROOT = Path(__file__).parents[2]
 PACKAGE = ROOT / "custom_components" / "microdose_together"
 HACS_KEYS = {
@@ -75,3 +82,17 @@ def test_brand_images_exist() -> None:
     for name in ("icon.png", "logo.png"):
         data = (PACKAGE / "brand" / name).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_action_is_described_and_translated() -> None:
+    """Each registered action has services.yaml fields, names and an icon."""
+    described = load_yaml_dict(str(PACKAGE / "services.yaml"))
+    registered = set(SERVICES) | set(CONVERSATION_SERVICES)
+    assert set(described) == registered
+    icons = _json(PACKAGE / "icons.json")["services"]
+    for language in ("en", "fi"):
+        services = _json(PACKAGE / "translations" / f"{language}.json")["services"]
+        assert set(services) == registered
+        for name, spec in described.items():
+            assert set(spec["fields"]) == set(services[name]["fields"]), name
+            assert name in icons

@@ -11,7 +11,6 @@ from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir, storage
 import pytest
@@ -23,6 +22,8 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
+from .helpers import async_set_up
+
 STORE_KEY = f"{DOMAIN}.{{entry_id}}"
 
 
@@ -33,12 +34,6 @@ def _store_path(hass: HomeAssistant, entry: MockConfigEntry) -> Path:
 def _write(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
-
-
-async def _setup(hass: HomeAssistant, entry: MockConfigEntry) -> None:
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.LOADED
 
 
 # Captured before any test replaces them with in-memory stand-ins.
@@ -72,7 +67,7 @@ async def test_version_1_file_is_migrated(
         "key": STORE_KEY.format(entry_id=entry.entry_id),
         "data": {"doses": [], "paused_since": "2026-01-01"},
     }
-    await _setup(hass, entry)
+    await async_set_up(hass, entry)
     stored = hass_storage[STORE_KEY.format(entry_id=entry.entry_id)]
     assert stored["version"] == 2
     assert stored["data"]["protocol_state"]["pauses"] == [
@@ -130,7 +125,7 @@ async def test_unreadable_file_is_kept_aside(
     path = _store_path(hass, entry)
     await hass.async_add_executor_job(_write, path, content)
 
-    await _setup(hass, entry)
+    await async_set_up(hass, entry)
 
     issue = issue_registry.async_get_issue(DOMAIN, f"store_reset_{entry.entry_id}")
     assert issue is not None
@@ -150,7 +145,7 @@ async def test_data_survives_restart(
 ) -> None:
     """A pause written before a reload is read back after it."""
     entry = make_entry()
-    await _setup(hass, entry)
+    await async_set_up(hass, entry)
     coordinator = entry.runtime_data
     await coordinator.async_pause()
     assert coordinator.data.phase == "paused"
@@ -171,7 +166,7 @@ async def test_saves_are_delayed_and_coalesced(
 ) -> None:
     """Changes are written after a short delay, together."""
     entry = make_entry()
-    await _setup(hass, entry)
+    await async_set_up(hass, entry)
     key = STORE_KEY.format(entry_id=entry.entry_id)
     coordinator = entry.runtime_data
     dose = await coordinator.async_log_dose(1)
@@ -203,7 +198,7 @@ async def test_repair_issue_is_acknowledged(
     """The repair explains what happened; confirming it closes the issue."""
     entry = make_entry()
     await hass.async_add_executor_job(_write, _store_path(hass, entry), "{")
-    await _setup(hass, entry)
+    await async_set_up(hass, entry)
     issue_id = f"store_reset_{entry.entry_id}"
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
 

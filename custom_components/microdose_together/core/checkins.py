@@ -8,7 +8,7 @@ other until both have answered, so neither reply is shaped by the other's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from typing import Any, Self
@@ -131,6 +131,19 @@ class CheckInLog:
         if any(record.id == checkin.id for record in self.records):
             raise ValueError(f"check-in {checkin.id!r} is already recorded")
         self.records.append(checkin)
+
+    def set_note(self, checkin_id: str, partner: int, note: str | None) -> CheckIn:
+        """Attach (or clear) the private note of the partner's own check-in.
+
+        Raises:
+            KeyError: the partner has no check-in with this id.
+        """
+        for index, record in enumerate(self.records):
+            if record.id == checkin_id and record.partner == partner:
+                cleaned = (note or "").strip() or None
+                self.records[index] = replace(record, note=cleaned)
+                return self.records[index]
+        raise KeyError(checkin_id)
 
     def latest(self, partner: int) -> CheckIn | None:
         """Return the partner's most recent check-in, if any."""

@@ -1,0 +1,52 @@
+"""What every action shares: the couple field, the partner field, the lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import config_validation as cv
+import voluptuous as vol
+
+from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN, PARTNER_SLOTS
+
+if TYPE_CHECKING:
+    from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
+
+ENTRY_SCHEMA = vol.Schema({vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string})
+PARTNER_FIELD = vol.All(vol.Coerce(int), vol.In(PARTNER_SLOTS))
+
+type Handler = Callable[[MicrodoseCoordinator, ServiceCall], Awaitable[ServiceResponse]]
+
+
+def coordinator_for(hass: HomeAssistant, call: ServiceCall) -> MicrodoseCoordinator:
+    """Return the loaded couple named by the call, or a translated error."""
+    entry_id = call.data[ATTR_CONFIG_ENTRY_ID]
+    entry: MicrodoseConfigEntry | None = hass.config_entries.async_get_entry(entry_id)
+    if entry is None or entry.domain != DOMAIN:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_found",
+            translation_placeholders={"entry_id": entry_id},
+        )
+    if entry.state is not ConfigEntryState.LOADED:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="entry_not_loaded",
+            translation_placeholders={"title": entry.title},
+        )
+    return entry.runtime_data
+
+
+def validation_error(
+    key: str, placeholders: dict[str, str] | None = None
+) -> ServiceValidationError:
+    """Return a translated refusal; the call changes nothing."""
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=key,
+        translation_placeholders=placeholders,
+    )

@@ -1,0 +1,161 @@
+"""Actions for check-ins, the prompt of the day, the intention and the history.
+
+A refused call raises a translated ServiceValidationError and changes nothing.
+Private text (notes, answers) leaves the store only through `get_history`, and
+an answer only once both partners have answered.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Final
+
+from homeassistant.core import ServiceCall, ServiceResponse, SupportsResponse
+from homeassistant.helpers import config_validation as cv
+import voluptuous as vol
+
+from .action_helpers import ENTRY_SCHEMA, PARTNER_FIELD, Handler, validation_error
+from .const import ATTR_PARTNER, PARTNER_SLOTS
+from .coordinator import MicrodoseCoordinator, NoPromptError
+from .core.checkins import SCORE_MAX, SCORE_MIN
+from .core.prompts import Theme
+
+SERVICE_CHECK_IN: Final = "check_in"
+SERVICE_REQUEST_CHECK_IN: Final = "request_check_in"
+SERVICE_SEND_PROMPT: Final = "send_prompt"
+SERVICE_ANSWER_PROMPT: Final = "answer_prompt"
+SERVICE_SET_INTENTION: Final = "set_intention"
+SERVICE_GET_HISTORY: Final = "get_history"
+
+ATTR_MOOD: Final = "mood"
+ATTR_CONNECTION: Final = "connection"
+ATTR_STRESS: Final = "stress"
+ATTR_NOTE: Final = "note"
+ATTR_THEME: Final = "theme"
+ATTR_ANSWER: Final = "answer"
+ATTR_INTENTION: Final = "intention"
+ATTR_START: Final = "start"
+ATTR_END: Final = "end"
+
+HISTORY_MAX_DAYS: Final = 366
+NOTE_MAX_LENGTH: Final = 2000
+
+SCORE = vol.All(vol.Coerce(int), vol.Range(min=SCORE_MIN, max=SCORE_MAX))
+
+CHECK_IN_SCHEMA = ENTRY_SCHEMA.extend(
+    {
+        vol.Required(ATTR_PARTNER): PARTNER_FIELD,
+        vol.Required(ATTR_MOOD): SCORE,
+        vol.Required(ATTR_CONNECTION): SCORE,
+        vol.Required(ATTR_STRESS): SCORE,
+        vol.Optional(ATTR_NOTE): vol.All(cv.string, vol.Length(max=NOTE_MAX_LENGTH)),
+    }
+)
+REQUEST_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_PARTNER): PARTNER_FIELD})
+SEND_PROMPT_SCHEMA = ENTRY_SCHEMA.extend(
+    {vol.Optional(ATTR_THEME): vol.All(cv.string, vol.In([t.value for t in Theme]))}
+)
+ANSWER_SCHEMA = ENTRY_SCHEMA.extend(
+    {
+        vol.Required(ATTR_PARTNER): PARTNER_FIELD,
+        vol.Required(ATTR_ANSWER): vol.All(cv.string, vol.Length(max=NOTE_MAX_LENGTH)),
+    }
+)
+INTENTION_SCHEMA = ENTRY_SCHEMA.extend(
+    {vol.Required(ATTR_INTENTION): vol.All(cv.string, vol.Length(max=255))}
+)
+HISTORY_SCHEMA = ENTRY_SCHEMA.extend(
+    {vol.Required(ATTR_START): cv.date, vol.Required(ATTR_END): cv.date}
+)
+
+
+async def _check_in(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    record = await coordinator.async_check_in(
+        call.data[ATTR_PARTNER],
+        mood=call.data[ATTR_MOOD],
+        connection=call.data[ATTR_CONNECTION],
+        stress=call.data[ATTR_STRESS],
+        note=call.data.get(ATTR_NOTE),
+    )
+    return {"check_in_id": record.id}
+
+
+async def _request_check_in(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    slots = [call.data[ATTR_PARTNER]] if ATTR_PARTNER in call.data else PARTNER_SLOTS
+    for slot in slots:
+        await coordinator.async_request_check_in(slot)
+    return None
+
+
+async def _send_prompt(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    theme = Theme(call.data[ATTR_THEME]) if ATTR_THEME in call.data else None
+    enabled = coordinator.settings.conversation.themes
+    if theme is not None and theme not in enabled:
+        raise validation_error("theme_not_enabled", {"theme": theme.value})
+    if theme is None and not enabled:
+        raise validation_error("no_theme_enabled")
+    shared = await coordinator.async_send_prompt(theme)
+    return {"prompt_id": shared.prompt_id, "theme": shared.theme}
+
+
+async def _answer_prompt(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    slot = call.data[ATTR_PARTNER]
+    answer: str = call.data[ATTR_ANSWER]
+    if not answer.strip():
+        raise validation_error("answer_empty")
+    shared = coordinator.current_prompt
+    if shared is None:
+        raise validation_error("no_prompt_today")
+    if shared.revealed:
+        raise validation_error("prompt_already_revealed")
+    try:
+        revealed = await coordinator.async_answer_prompt(slot, answer)
+    except NoPromptError as err:  # the day turned between the checks above
+        raise validation_error("no_prompt_today") from err
+    return {"revealed": revealed}
+
+
+async def _set_intention(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    await coordinator.async_set_intention(call.data[ATTR_INTENTION])
+    return None
+
+
+async def _get_history(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    start: date = call.data[ATTR_START]
+    end: date = call.data[ATTR_END]
+    if end < start:
+        raise validation_error(
+            "history_range_reversed",
+            {"start": start.isoformat(), "end": end.isoformat()},
+        )
+    if end - start > timedelta(days=HISTORY_MAX_DAYS):
+        raise validation_error(
+            "history_range_too_long", {"days": str(HISTORY_MAX_DAYS)}
+        )
+    return coordinator.history(start, end)
+
+
+CONVERSATION_SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
+    SERVICE_CHECK_IN: (CHECK_IN_SCHEMA, _check_in, SupportsResponse.OPTIONAL),
+    SERVICE_REQUEST_CHECK_IN: (
+        REQUEST_SCHEMA,
+        _request_check_in,
+        SupportsResponse.NONE,
+    ),
+    SERVICE_SEND_PROMPT: (SEND_PROMPT_SCHEMA, _send_prompt, SupportsResponse.OPTIONAL),
+    SERVICE_ANSWER_PROMPT: (ANSWER_SCHEMA, _answer_prompt, SupportsResponse.OPTIONAL),
+    SERVICE_SET_INTENTION: (INTENTION_SCHEMA, _set_intention, SupportsResponse.NONE),
+    SERVICE_GET_HISTORY: (HISTORY_SCHEMA, _get_history, SupportsResponse.ONLY),
+}

@@ -1,0 +1,298 @@
+"""Messages to each partner's phone, and the replies that come back.
+
+Each partner has their own `notify.mobile_app_*` action: notify entities cannot
+carry actions or text replies. Every action id is namespaced by entry, partner
+and request, so a tap on an old, foreign or repeated notification matches no
+open request and is ignored. One tag per partner and purpose makes a new
+message replace the last one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+import logging
+from typing import Any, Final
+
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import translation
+from homeassistant.helpers.event import async_track_point_in_time
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN
+from .core.quiet_hours import QuietHours
+
+_LOGGER = logging.getLogger(__name__)
+
+NOTIFICATION_ACTION_EVENT: Final = "mobile_app_notification_action"
+ACTION_PREFIX: Final = "MDT"
+SEPARATOR: Final = "|"
+SEND_TIMEOUT: Final = 10.0
+CLEAR_COMMAND: Final = "clear_notification"
+
+# The phone dialog of a check-in: three taps, then an optional private note.
+# Android shows three actions at most, so every step offers exactly three (or
+# two); the choices are the middle of the 1-5 scale, which the dashboard and
+# the check_in action offer in full.
+CHECKIN_STEPS: Final[dict[str, dict[str, int]]] = {
+    "mood": {"low": 2, "okay": 3, "good": 4},
+    "connection": {"distant": 2, "okay": 3, "close": 4},
+    "stress": {"calm": 2, "some": 3, "high": 4},
+}
+NOTE_STEP: Final = "note"
+CHOICE_NOTE: Final = "note"
+CHOICE_DONE: Final = "done"
+CHOICE_ANSWER: Final = "answer"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionId:
+    """Who a notification button belongs to, and what it answers."""
+
+    entry_id: str
+    slot: int
+    request_id: str
+    choice: str
+
+    def encode(self) -> str:
+        """Return the id sent to the phone."""
+        return SEPARATOR.join(
+            (ACTION_PREFIX, self.entry_id, str(self.slot), self.request_id, self.choice)
+        )
+
+    @classmethod
+    def parse(cls, raw: object) -> ActionId | None:
+        """Read an action id; anything not of ours gives None."""
+        if not isinstance(raw, str):
+            return None
+        parts = raw.split(SEPARATOR)
+        if len(parts) != 5 or parts[0] != ACTION_PREFIX or parts[2] not in ("1", "2"):
+            return None
+        return cls(parts[1], int(parts[2]), parts[3], parts[4])
+
+
+def notification_tag(entry_id: str, slot: int, purpose: str) -> str:
+    """Return the tag that makes a new message of this purpose replace the last."""
+    return f"{DOMAIN}_{entry_id}_{slot}_{purpose}"
+
+
+def text_reply(action: ActionId, title: str, button: str) -> dict[str, str]:
+    """Return an action that opens a text field (both companion apps)."""
+    return {
+        "action": action.encode(),
+        "title": title,
+        "behavior": "textInput",
+        "textInputButtonTitle": button,
+    }
+
+
+class NotificationTexts:
+    """The phone messages in Home Assistant's language."""
+
+    def __init__(self, strings: Mapping[str, str]) -> None:
+        """Keep the translated strings of the `notification` selector."""
+        self._strings = strings
+
+    @classmethod
+    async def async_load(cls, hass: HomeAssistant) -> NotificationTexts:
+        """Read the translations for the current language."""
+        strings = await translation.async_get_translations(
+            hass, hass.config.language, "selector", [DOMAIN]
+        )
+        prefix = f"component.{DOMAIN}.selector.notification.options."
+        return cls(
+            {
+                key.removeprefix(prefix): value
+                for key, value in strings.items()
+                if key.startswith(prefix)
+            }
+        )
+
+    def get(self, key: str, **placeholders: str) -> str:
+        """Return one text with its placeholders filled."""
+        return self._strings.get(key, key).format(**placeholders)
+
+
+def _tag_of(payload: Mapping[str, Any]) -> str:
+    tag: str = payload.get("data", {}).get("tag", "")
+    return tag
+
+
+def clear_payload(tag: str) -> dict[str, Any]:
+    """Return the command that removes a notification from the phone."""
+    return {"message": CLEAR_COMMAND, "data": {"tag": tag}}
+
+
+class PhoneChannel:
+    """Sends to the partners' phones, holding messages during quiet hours."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        notify_services: Mapping[int, str],
+        on_held_change: Callable[[], None],
+    ) -> None:
+        """Know each partner's notify action (without the `notify.` domain)."""
+        self._hass = hass
+        self._services = dict(notify_services)
+        self._on_held_change = on_held_change
+        self._held: dict[tuple[int, str], dict[str, Any]] = {}
+        self._release_timer: CALLBACK_TYPE | None = None
+
+    def held_as_list(self) -> list[dict[str, Any]]:
+        """Return the held messages for the store, so a restart keeps them."""
+        return [
+            {"slot": slot, "payload": payload}
+            for (slot, _tag), payload in self._held.items()
+        ]
+
+    @callback
+    def async_restore_held(
+        self, held: list[dict[str, Any]], quiet_hours: QuietHours
+    ) -> None:
+        """Hold the stored messages again, released when quiet hours end."""
+        for item in held:
+            payload = item["payload"]
+            self._held[(int(item["slot"]), _tag_of(payload))] = payload
+        if self._held:
+            release = quiet_hours.release_at(dt_util.now()) or dt_util.now()
+            self._arm_release(release)
+
+    async def async_send(
+        self, slot: int, payload: dict[str, Any], quiet_hours: QuietHours
+    ) -> bool:
+        """Send now, or hold until quiet hours end; True if delivered now."""
+        tag = _tag_of(payload)
+        now = dt_util.now()
+        release = quiet_hours.release_at(now)
+        if release is not None and payload.get("message") != CLEAR_COMMAND:
+            self._held[(slot, tag)] = payload  # a newer one replaces it
+            self._arm_release(release)
+            self._on_held_change()
+            return False
+        if payload.get("message") == CLEAR_COMMAND and self._held.pop(
+            (slot, tag), None
+        ):
+            self._on_held_change()
+        return await self._async_deliver(slot, payload)
+
+    async def _async_deliver(self, slot: int, payload: dict[str, Any]) -> bool:
+        service = self._services[slot]
+        try:
+            async with asyncio.timeout(SEND_TIMEOUT):
+                await self._hass.services.async_call(
+                    "notify", service, payload, blocking=True
+                )
+        except (HomeAssistantError, TimeoutError) as err:
+            _LOGGER.warning("Could not reach notify.%s: %s", service, err or "timeout")
+            return False
+        return True
+
+    @callback
+    def _arm_release(self, release: datetime) -> None:
+        if self._release_timer is not None:
+            return
+        self._release_timer = async_track_point_in_time(
+            self._hass, self._async_release, release
+        )
+
+    async def _async_release(self, _now: datetime) -> None:
+        self._release_timer = None
+        held, self._held = self._held, {}
+        self._on_held_change()
+        for (slot, _tag), payload in held.items():
+            await self._async_deliver(slot, payload)
+
+    @callback
+    def async_shutdown(self) -> None:
+        """Drop the release timer; the held messages are in the store."""
+        if self._release_timer is not None:
+            self._release_timer()
+            self._release_timer = None
+
+
+def checkin_step_payload(
+    texts: NotificationTexts,
+    request: ActionId,
+    step: str,
+    *,
+    partner: str,
+    other: str,
+) -> dict[str, Any]:
+    """Return one step of the check-in dialog for a partner's phone."""
+    if step == NOTE_STEP:
+        actions: list[dict[str, str]] = [
+            text_reply(
+                _with_choice(request, CHOICE_NOTE),
+                texts.get("note_add"),
+                texts.get("send"),
+            ),
+            {
+                "action": _with_choice(request, CHOICE_DONE).encode(),
+                "title": texts.get("note_skip"),
+            },
+        ]
+    else:
+        actions = [
+            {
+                "action": _with_choice(request, choice).encode(),
+                "title": texts.get(f"{step}_{choice}"),
+            }
+            for choice in CHECKIN_STEPS[step]
+        ]
+    return {
+        "title": texts.get("checkin_title", partner=partner),
+        "message": texts.get(f"{step}_question", partner=partner, other=other),
+        "data": {
+            "tag": notification_tag(request.entry_id, request.slot, "checkin"),
+            "group": DOMAIN,
+            "actions": actions,
+        },
+    }
+
+
+def prompt_payload(
+    texts: NotificationTexts, request: ActionId, prompt_text: str
+) -> dict[str, Any]:
+    """Return tonight's prompt with a text reply for the partner's answer."""
+    return {
+        "title": texts.get("prompt_title"),
+        "message": prompt_text,
+        "data": {
+            "tag": notification_tag(request.entry_id, request.slot, "prompt"),
+            "group": DOMAIN,
+            "actions": [
+                text_reply(
+                    _with_choice(request, CHOICE_ANSWER),
+                    texts.get("prompt_answer"),
+                    texts.get("send"),
+                )
+            ],
+        },
+    }
+
+
+def reveal_payload(
+    texts: NotificationTexts,
+    entry_id: str,
+    slot: int,
+    *,
+    other: str,
+    other_answer: str,
+    own_answer: str,
+) -> dict[str, Any]:
+    """Return both answers for one partner, once both have replied."""
+    return {
+        "title": texts.get("reveal_title", other=other),
+        "message": texts.get(
+            "reveal_message", other=other, other_answer=other_answer, own=own_answer
+        ),
+        "data": {"tag": notification_tag(entry_id, slot, "prompt"), "group": DOMAIN},
+    }
+
+
+def _with_choice(request: ActionId, choice: str) -> ActionId:
+    return ActionId(request.entry_id, request.slot, request.request_id, choice)

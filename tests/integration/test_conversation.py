@@ -1,0 +1,500 @@
+"""Check-ins and prompts in Home Assistant: phones, replies, privacy, history."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+
+from custom_components.microdose_together.const import DOMAIN
+
+from .conftest import PHONE_1, PHONE_2
+from .helpers import async_set_up, state_of
+
+REQUEST = re.compile(r"^MDT\|(?P<entry>[^|]+)\|(?P<slot>[12])\|(?P<id>[0-9a-f]{12})\|")
+PRIVATE = ("tired but close", "my secret answer", "their secret answer")
+
+
+async def _act(
+    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
+) -> Any:
+    return await hass.services.async_call(
+        DOMAIN,
+        action,
+        {"config_entry_id": entry.entry_id, **data},
+        blocking=True,
+        return_response=action in {"get_history"},
+    )
+
+
+async def _tap(hass: HomeAssistant, action: str, reply_text: str | None = None) -> None:
+    data: dict[str, Any] = {"action": action}
+    if reply_text is not None:
+        data["reply_text"] = reply_text
+    hass.bus.async_fire("mobile_app_notification_action", data)
+    await hass.async_block_till_done()
+
+
+async def _at(hass: HomeAssistant, freezer: FrozenDateTimeFactory, moment: str) -> None:
+    freezer.move_to(dt_util.parse_datetime(moment))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+def _actions(call: ServiceCall) -> list[str]:
+    return [action["action"] for action in call.data["data"]["actions"]]
+
+
+def _no_private_text(hass: HomeAssistant) -> None:
+    """Walk every state and attribute in Home Assistant."""
+    for state in hass.states.async_all():
+        text = repr((state.state, dict(state.attributes)))
+        for private in PRIVATE:
+            assert private not in text, state.entity_id
+
+
+async def test_check_in_action_shows_scores_not_the_note(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Scores, time and streak appear; the note stays in the store."""
+    recorded = async_capture_events(hass, f"{DOMAIN}_check_in_recorded")
+    await _act(
+        hass,
+        setup_entry,
+        "check_in",
+        partner=1,
+        mood=4,
+        connection=5,
+        stress=2,
+        note="tired but close",
+    )
+    assert state_of(hass, "sensor.alex_mood") == "4"
+    assert state_of(hass, "sensor.alex_connection") == "5"
+    assert state_of(hass, "sensor.alex_stress") == "2"
+    assert state_of(hass, "sensor.alex_last_check_in") == "2026-01-05T08:00:00+00:00"
+    assert state_of(hass, "sensor.alex_check_in_streak") == "1"
+    assert state_of(hass, "sensor.sam_mood") == "unknown"
+    assert state_of(hass, "event.alex_sam_conversation") != "unknown"
+    event = hass.states.get("event.alex_sam_conversation")
+    assert event is not None
+    assert event.attributes["event_type"] == "check_in_recorded"
+    assert recorded[0].data["partner"] == 1
+    assert recorded[0].data["partner_name"] == "Alex"
+    assert "note" not in recorded[0].data
+    _no_private_text(hass)
+
+
+async def test_check_in_due_at_its_time_with_a_request_on_each_phone(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """At 21:30 both are due; each phone gets its own mood question."""
+    due = async_capture_events(hass, f"{DOMAIN}_check_in_due")
+    assert state_of(hass, "binary_sensor.alex_check_in_due") == "off"
+    await _at(hass, freezer, "2026-01-05T21:30:00+02:00")
+    assert state_of(hass, "binary_sensor.alex_check_in_due") == "on"
+    assert state_of(hass, "binary_sensor.sam_check_in_due") == "on"
+    assert [event.data["partner"] for event in due] == [1, 2]
+
+    (call,) = phones[PHONE_1]
+    assert call.data["title"] == "Check-in for Alex"
+    assert call.data["message"] == "How is your mood right now?"
+    data = call.data["data"]
+    assert data["tag"] == f"{DOMAIN}_{setup_entry.entry_id}_1_checkin"
+    assert [action["title"] for action in data["actions"]] == ["Low", "Okay", "Good"]
+    match = REQUEST.match(data["actions"][0]["action"])
+    assert match is not None
+    assert match["entry"] == setup_entry.entry_id
+    assert match["slot"] == "1"
+    prefix = match.group(0)
+    assert _actions(call) == [f"{prefix}low", f"{prefix}okay", f"{prefix}good"]
+    assert len(phones[PHONE_2]) == 1
+    assert REQUEST.match(_actions(phones[PHONE_2][0])[0])["slot"] == "2"  # type: ignore[index]
+
+    await _act(hass, setup_entry, "check_in", partner=1, mood=3, connection=3, stress=3)
+    assert state_of(hass, "binary_sensor.alex_check_in_due") == "off"
+    assert phones[PHONE_1][-1].data == {
+        "message": "clear_notification",
+        "data": {"tag": f"{DOMAIN}_{setup_entry.entry_id}_1_checkin"},
+    }
+
+
+async def test_phone_dialog_records_the_check_in_and_a_private_note(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+) -> None:
+    """Three taps record a check-in; the text reply becomes the private note."""
+    await _act(hass, setup_entry, "request_check_in", partner=2)
+    assert phones[PHONE_1] == []
+    mood = _actions(phones[PHONE_2][-1])
+    await _tap(hass, mood[2])  # good
+    connection = phones[PHONE_2][-1]
+    assert connection.data["message"] == "How connected do you feel with Alex today?"
+    assert [a["title"] for a in connection.data["data"]["actions"]] == [
+        "Distant",
+        "Okay",
+        "Close",
+    ]
+    await _tap(hass, _actions(connection)[2])  # close
+    stress = phones[PHONE_2][-1]
+    assert stress.data["message"] == "How stressed do you feel?"
+    await _tap(hass, _actions(stress)[0])  # calm
+    assert state_of(hass, "sensor.sam_mood") == "4"
+    assert state_of(hass, "sensor.sam_connection") == "4"
+    assert state_of(hass, "sensor.sam_stress") == "2"
+
+    note = phones[PHONE_2][-1]
+    reply, done = note.data["data"]["actions"]
+    assert reply["behavior"] == "textInput"
+    assert reply["title"] == "Add a note"
+    assert done["title"] == "No, thanks"
+    await _tap(hass, reply["action"], "tired but close")
+    assert phones[PHONE_2][-1].data["message"] == "clear_notification"
+    _no_private_text(hass)
+
+    history = await _act(
+        hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-05"
+    )
+    (check_in,) = history["check_ins"]
+    assert check_in["partner"] == 2
+    assert (check_in["mood"], check_in["connection"], check_in["stress"]) == (4, 4, 2)
+    assert check_in["note"] == "tired but close"
+
+
+async def test_forged_stale_and_repeated_taps_change_nothing(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    hass_storage: dict[str, Any],
+) -> None:
+    """Only the open request of the right couple and partner is heard."""
+    await _act(hass, setup_entry, "request_check_in", partner=1)
+    first = _actions(phones[PHONE_1][-1])
+    await _act(hass, setup_entry, "request_check_in", partner=1)  # replaces it
+    current = _actions(phones[PHONE_1][-1])
+    sent = len(phones[PHONE_1])
+    match = REQUEST.match(current[0])
+    assert match is not None
+    forged = [
+        first[0],  # stale: an older request
+        current[0].replace(setup_entry.entry_id, "01JOTHERCOUPLE0000000000000"),
+        current[0].replace("|1|", "|2|"),  # the other partner's slot
+        current[0].removesuffix("low") + "ecstatic",  # not a choice
+        "MDT|broken",
+        "SOMETHING_ELSE",
+    ]
+    for action in forged:
+        await _tap(hass, action)
+    assert len(phones[PHONE_1]) == sent
+    assert phones[PHONE_2] == []
+
+    await _tap(hass, current[1])  # okay: the real one moves the dialog on
+    assert len(phones[PHONE_1]) == sent + 1
+    await _tap(hass, current[1])  # the same tap again: that step is closed
+    assert len(phones[PHONE_1]) == sent + 1
+    assert setup_entry.runtime_data.checkins.records == []
+
+
+async def test_prompt_answers_stay_private_until_both_replied(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+) -> None:
+    """Neither answer shows anywhere until the second one; then both phones get both."""
+    sent = async_capture_events(hass, f"{DOMAIN}_prompt_sent")
+    revealed = async_capture_events(hass, f"{DOMAIN}_prompt_revealed")
+    await _act(hass, setup_entry, "send_prompt", theme="communication")
+    prompt_text = "What did you feel today that you didn't say?"
+    assert state_of(hass, "sensor.alex_sam_prompt_of_the_day") == prompt_text
+    prompt_state = hass.states.get("sensor.alex_sam_prompt_of_the_day")
+    assert prompt_state is not None
+    assert prompt_state.attributes["theme"] == "communication"
+    assert sent[0].data["prompt_id"] == "communication_01"
+
+    for phone, slot in ((PHONE_1, 1), (PHONE_2, 2)):
+        call = phones[phone][-1]
+        assert call.data["title"] == "Tonight's prompt"
+        assert call.data["message"] == prompt_text
+        (answer,) = call.data["data"]["actions"]
+        assert answer["behavior"] == "textInput"
+        assert answer["title"] == "Answer"
+        assert (
+            call.data["data"]["tag"] == f"{DOMAIN}_{setup_entry.entry_id}_{slot}_prompt"
+        )
+
+    await _tap(hass, _actions(phones[PHONE_1][-1])[0], "my secret answer")
+    assert state_of(hass, "binary_sensor.alex_sam_both_answered") == "off"
+    _no_private_text(hass)
+    history = await _act(
+        hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-05"
+    )
+    assert history["prompts"][0]["answered"] == [1]
+    assert history["prompts"][0]["answers"] == {}
+    assert "my secret answer" not in repr(phones[PHONE_2])
+    assert revealed == []
+
+    await _act(
+        hass, setup_entry, "answer_prompt", partner=2, answer="their secret answer"
+    )
+    assert state_of(hass, "binary_sensor.alex_sam_both_answered") == "on"
+    assert len(revealed) == 1
+    _no_private_text(hass)
+    assert phones[PHONE_1][-1].data["title"] == "Sam answered too"
+    assert phones[PHONE_1][-1].data["message"] == (
+        "Sam: their secret answer\n\nYou: my secret answer"
+    )
+    assert phones[PHONE_2][-1].data["message"] == (
+        "Alex: my secret answer\n\nYou: their secret answer"
+    )
+    history = await _act(
+        hass, setup_entry, "get_history", start="2026-01-01", end="2026-01-31"
+    )
+    assert history["prompts"][0]["answers"] == {
+        "1": "my secret answer",
+        "2": "their secret answer",
+    }
+
+    with pytest.raises(ServiceValidationError) as err:
+        await _act(hass, setup_entry, "answer_prompt", partner=1, answer="changed")
+    assert err.value.translation_key == "prompt_already_revealed"
+
+
+async def test_quiet_hours_hold_messages_until_they_end(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """At 23:00 nothing is sent; at 07:30 only the newest request goes out."""
+    await _at(hass, freezer, "2026-01-05T23:00:00+02:00")
+    await _act(hass, setup_entry, "request_check_in", partner=1)
+    await _act(hass, setup_entry, "request_check_in", partner=1)
+    assert phones[PHONE_1] == []
+    await _at(hass, freezer, "2026-01-06T07:29:59+02:00")
+    assert phones[PHONE_1] == []
+    await _at(hass, freezer, "2026-01-06T07:30:00+02:00")
+    (call,) = phones[PHONE_1]
+    newest = setup_entry.runtime_data.requests["1:checkin"]["id"]
+    assert f"|{newest}|" in _actions(call)[0]
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "key"),
+    [
+        ("answer_prompt", {"partner": 1, "answer": "hello"}, "no_prompt_today"),
+        ("answer_prompt", {"partner": 1, "answer": "   "}, "answer_empty"),
+        (
+            "get_history",
+            {"start": "2026-01-05", "end": "2026-01-01"},
+            "history_range_reversed",
+        ),
+        (
+            "get_history",
+            {"start": "2024-01-01", "end": "2026-01-01"},
+            "history_range_too_long",
+        ),
+    ],
+)
+async def test_refusals_are_translated(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    action: str,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    """Each refusal names its reason and changes nothing."""
+    before = setup_entry.runtime_data.stored_for_diagnostics()
+    with pytest.raises(ServiceValidationError) as err:
+        await _act(hass, setup_entry, action, **data)
+    assert err.value.translation_key == key
+    assert str(err.value)  # the translation exists
+    assert setup_entry.runtime_data.stored_for_diagnostics() == before
+
+
+async def test_disabled_theme_is_refused(
+    hass: HomeAssistant, make_entry: Any, phones: Any, dose_day_clock: Any
+) -> None:
+    """A theme turned off in the options cannot be asked for."""
+    entry = make_entry(options={"themes": ["gratitude"]})
+    await async_set_up(hass, entry)
+    with pytest.raises(ServiceValidationError) as err:
+        await _act(hass, entry, "send_prompt", theme="intimacy")
+    assert err.value.translation_key == "theme_not_enabled"
+    await _act(hass, entry, "send_prompt")
+    assert entry.runtime_data.current_prompt.theme == "gratitude"
+
+
+async def test_shared_intention(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The intention is set from the dashboard or by action, and kept."""
+    await hass.services.async_call(
+        "text",
+        "set_value",
+        {"entity_id": "text.alex_sam_shared_intention", "value": "listen more"},
+        blocking=True,
+    )
+    assert state_of(hass, "text.alex_sam_shared_intention") == "listen more"
+    await _act(hass, setup_entry, "set_intention", intention=" slow down together ")
+    assert state_of(hass, "text.alex_sam_shared_intention") == "slow down together"
+
+
+async def test_held_messages_survive_a_restart(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A request held for the morning is still sent after Home Assistant restarts."""
+    await _at(hass, freezer, "2026-01-05T23:00:00+02:00")
+    await _act(hass, setup_entry, "request_check_in", partner=2)
+    assert await hass.config_entries.async_reload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+    assert phones[PHONE_2] == []
+
+    await _at(hass, freezer, "2026-01-06T07:30:00+02:00")
+    (call,) = phones[PHONE_2]
+    request = setup_entry.runtime_data.requests["2:checkin"]["id"]
+    assert f"|{request}|" in _actions(call)[0]
+
+
+async def test_a_failing_phone_is_reported_and_the_rest_goes_on(
+    hass: HomeAssistant,
+    make_entry: Any,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """One phone's action raising does not stop the other phone or the prompt."""
+
+    async def broken(call: ServiceCall) -> None:
+        raise HomeAssistantError("phone unreachable")
+
+    hass.services.async_register("notify", "mobile_app_broken", broken)
+    entry = make_entry(
+        data={
+            "couple_name": "Alex & Sam",
+            "partners": [
+                {"name": "Alex", "person": None, "notify": PHONE_1},
+                {"name": "Sam", "person": None, "notify": "notify.mobile_app_broken"},
+            ],
+        }
+    )
+    await async_set_up(hass, entry)
+    await _act(hass, entry, "send_prompt")
+    assert len(phones[PHONE_1]) == 1
+    assert "Could not reach notify.mobile_app_broken" in caplog.text
+    assert entry.runtime_data.current_prompt is not None
+
+
+async def test_note_step_can_be_skipped(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+) -> None:
+    """ "No, thanks" closes the dialog; an empty reply or unknown choice does not."""
+    await _act(hass, setup_entry, "request_check_in", partner=1)
+    for _ in range(3):
+        await _tap(hass, _actions(phones[PHONE_1][-1])[1])
+    reply, done = _actions(phones[PHONE_1][-1])
+    await _tap(hass, reply, "   ")
+    await _tap(hass, reply.removesuffix("note") + "other")
+    assert "1:checkin" in setup_entry.runtime_data.requests
+    await _tap(hass, done)
+    assert "1:checkin" not in setup_entry.runtime_data.requests
+    assert phones[PHONE_1][-1].data["message"] == "clear_notification"
+    (record,) = setup_entry.runtime_data.checkins.records
+    assert (record.mood, record.connection, record.stress, record.note) == (
+        3,
+        3,
+        3,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "prompt"),
+    [
+        ("fi", "Illan kysymys", "Mitä tunsit tänään, mutta jätit sanomatta?"),
+        ("de", "Tonight's prompt", "What did you feel today that you didn't say?"),
+    ],
+)
+async def test_phone_texts_follow_the_language(
+    hass: HomeAssistant,
+    make_entry: Any,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: Any,
+    language: str,
+    title: str,
+    prompt: str,
+) -> None:
+    """Finnish homes get Finnish prompts; others fall back to English."""
+    hass.config.language = language
+    entry = make_entry()
+    await async_set_up(hass, entry)
+    await _act(hass, entry, "send_prompt", theme="communication")
+    call = phones[PHONE_1][-1]
+    assert call.data["title"] == title
+    assert call.data["message"] == prompt
+
+
+async def test_long_custom_prompt_fits_the_state(
+    hass: HomeAssistant, make_entry: Any, phones: Any, dose_day_clock: Any
+) -> None:
+    """A state holds 255 characters; the phone still gets the whole prompt."""
+    text = "Why " + "really " * 50 + "?"
+    entry = make_entry(
+        options={
+            "themes": ["gratitude"],
+            "custom_prompts": [{"id": "custom_1", "theme": "gratitude", "text": text}],
+        }
+    )
+    await async_set_up(hass, entry)
+    for _ in range(14):  # the built-in gratitude prompts come first
+        await _act(hass, entry, "send_prompt")
+    await _act(hass, entry, "send_prompt")
+    state = state_of(hass, "sensor.alex_sam_prompt_of_the_day")
+    assert len(state) == 255
+    assert state.endswith("…")
+    assert phones[PHONE_1][-1].data["message"] == text
+
+
+async def test_no_theme_at_all_is_refused(
+    hass: HomeAssistant, make_entry: Any, phones: Any, dose_day_clock: Any
+) -> None:
+    """With every theme off there is nothing to send, and the error says so."""
+    entry = make_entry(options={"themes": []})
+    await async_set_up(hass, entry)
+    with pytest.raises(ServiceValidationError) as err:
+        await _act(hass, entry, "send_prompt")
+    assert err.value.translation_key == "no_theme_enabled"
+
+
+async def test_history_is_limited_to_its_range(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    """Yesterday's prompt and check-in are not in today's history."""
+    await _act(hass, setup_entry, "send_prompt")
+    await _act(hass, setup_entry, "check_in", partner=1, mood=2, connection=2, stress=4)
+    await _at(hass, freezer, "2026-01-06T10:00:00+02:00")
+    assert state_of(hass, "sensor.alex_sam_prompt_of_the_day") == "unknown"
+    history = await _act(
+        hass, setup_entry, "get_history", start="2026-01-06", end="2026-01-06"
+    )
+    assert history == {"check_ins": [], "prompts": []}
+    with pytest.raises(ServiceValidationError) as err:
+        await _act(hass, setup_entry, "answer_prompt", partner=1, answer="late")
+    assert err.value.translation_key == "no_prompt_today"
