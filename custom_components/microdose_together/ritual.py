@@ -1,0 +1,446 @@
+"""The evening ritual: dim the room warm, start the music, send the prompt.
+
+Lights, music and phones are asked at the same time, so the room changes as
+one. Each device answers for itself: a missing, unavailable, slow or failing
+one becomes a failed step in the report, never an exception, so the rest of
+the ritual still happens and the caller can raise a repair issue. The light
+snapshot is plain JSON so it can be stored and still restore the room after a
+restart in the middle of a ritual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+import logging
+from typing import Any, Final, Literal
+
+from homeassistant.components.light import (
+    ATTR_BRIGHTNESS,
+    ATTR_BRIGHTNESS_PCT,
+    ATTR_COLOR_MODE,
+    ATTR_COLOR_TEMP_KELVIN,
+    ATTR_HS_COLOR,
+    ATTR_RGB_COLOR,
+    ATTR_RGBW_COLOR,
+    ATTR_RGBWW_COLOR,
+    ATTR_SUPPORTED_COLOR_MODES,
+    ATTR_TRANSITION,
+    ATTR_WHITE,
+    ATTR_XY_COLOR,
+)
+from homeassistant.components.light.const import DOMAIN as LIGHT_DOMAIN, ColorMode
+from homeassistant.components.media_player.const import (
+    ATTR_MEDIA_CONTENT_ID,
+    ATTR_MEDIA_CONTENT_TYPE,
+    ATTR_MEDIA_SHUFFLE,
+    ATTR_MEDIA_VOLUME_LEVEL,
+    DOMAIN as MEDIA_PLAYER_DOMAIN,
+    SERVICE_PLAY_MEDIA,
+    MediaPlayerEntityFeature,
+)
+from homeassistant.const import (
+    ATTR_ENTITY_ID,
+    ATTR_SUPPORTED_FEATURES,
+    SERVICE_MEDIA_PAUSE,
+    SERVICE_SHUFFLE_SET,
+    SERVICE_TURN_OFF,
+    SERVICE_TURN_ON,
+    SERVICE_VOLUME_SET,
+    STATE_ON,
+    STATE_UNAVAILABLE,
+    STATE_UNKNOWN,
+)
+from homeassistant.core import HomeAssistant, State, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import device_registry as dr, entity_registry as er
+
+_LOGGER = logging.getLogger(__name__)
+
+# Option keys for the ritual, set in the options flow.
+CONF_RITUAL_LIGHTS: Final = "ritual_lights"
+CONF_RITUAL_AREAS: Final = "ritual_areas"
+CONF_RITUAL_BRIGHTNESS: Final = "ritual_brightness"
+CONF_RITUAL_COLOR_TEMP: Final = "ritual_color_temp_kelvin"
+CONF_RITUAL_TRANSITION: Final = "ritual_transition"
+CONF_RITUAL_MEDIA_PLAYER: Final = "ritual_media_player"
+CONF_RITUAL_MEDIA_CONTENT_ID: Final = "ritual_media_content_id"
+CONF_RITUAL_MEDIA_CONTENT_TYPE: Final = "ritual_media_content_type"
+CONF_RITUAL_VOLUME: Final = "ritual_volume"
+CONF_RITUAL_SHUFFLE: Final = "ritual_shuffle"
+CONF_RITUAL_SEND_PROMPT: Final = "ritual_send_prompt"
+CONF_RITUAL_AUTO_END: Final = "ritual_auto_end"
+
+# A dim, warm room: the "conversation" preset.
+DEFAULT_RITUAL_BRIGHTNESS: Final = 25
+DEFAULT_RITUAL_COLOR_TEMP: Final = 2200
+DEFAULT_RITUAL_TRANSITION: Final = 5
+DEFAULT_RITUAL_MEDIA_CONTENT_TYPE: Final = "playlist"
+DEFAULT_TIMEOUT: Final = 10.0
+
+# Step targets that are not entities.
+TARGET_PROMPT: Final = "prompt"
+
+ERROR_MISSING: Final = "missing"
+ERROR_TIMEOUT: Final = "timeout"
+
+# Snapshot keys besides the light attributes themselves.
+SNAPSHOT_STATE: Final = "state"
+
+StepName = Literal[
+    "light",
+    "volume",
+    "shuffle",
+    "play_media",
+    "notify",
+    "restore_light",
+    "pause_media",
+]
+
+# The attribute that holds a light's colour in each colour mode.
+_COLOR_ATTRIBUTE: Final[dict[str, str]] = {
+    ColorMode.COLOR_TEMP: ATTR_COLOR_TEMP_KELVIN,
+    ColorMode.HS: ATTR_HS_COLOR,
+    ColorMode.RGB: ATTR_RGB_COLOR,
+    ColorMode.RGBW: ATTR_RGBW_COLOR,
+    ColorMode.RGBWW: ATTR_RGBWW_COLOR,
+    ColorMode.XY: ATTR_XY_COLOR,
+}
+_UNUSABLE_STATES: Final = frozenset({STATE_UNAVAILABLE, STATE_UNKNOWN})
+
+
+@dataclass(frozen=True, slots=True)
+class RitualSettings:
+    """What the ritual does to the room, read once from the options."""
+
+    lights: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    brightness_pct: int = DEFAULT_RITUAL_BRIGHTNESS
+    color_temp_kelvin: int = DEFAULT_RITUAL_COLOR_TEMP
+    transition: float = DEFAULT_RITUAL_TRANSITION
+    media_player: str | None = None
+    media_content_id: str | None = None
+    media_content_type: str = DEFAULT_RITUAL_MEDIA_CONTENT_TYPE
+    volume: float | None = None
+    shuffle: bool = False
+    send_prompt: bool = True
+    auto_end_minutes: int = 0
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> RitualSettings:
+        """Read the ritual from entry options; absent keys take the defaults."""
+        volume = options.get(CONF_RITUAL_VOLUME)
+        return cls(
+            lights=_ids(options.get(CONF_RITUAL_LIGHTS)),
+            areas=_ids(options.get(CONF_RITUAL_AREAS)),
+            brightness_pct=int(
+                options.get(CONF_RITUAL_BRIGHTNESS, DEFAULT_RITUAL_BRIGHTNESS)
+            ),
+            color_temp_kelvin=int(
+                options.get(CONF_RITUAL_COLOR_TEMP, DEFAULT_RITUAL_COLOR_TEMP)
+            ),
+            transition=float(
+                options.get(CONF_RITUAL_TRANSITION, DEFAULT_RITUAL_TRANSITION)
+            ),
+            media_player=options.get(CONF_RITUAL_MEDIA_PLAYER) or None,
+            media_content_id=options.get(CONF_RITUAL_MEDIA_CONTENT_ID) or None,
+            media_content_type=options.get(CONF_RITUAL_MEDIA_CONTENT_TYPE)
+            or DEFAULT_RITUAL_MEDIA_CONTENT_TYPE,
+            volume=None if volume is None else float(volume),
+            shuffle=bool(options.get(CONF_RITUAL_SHUFFLE, False)),
+            send_prompt=bool(options.get(CONF_RITUAL_SEND_PROMPT, True)),
+            auto_end_minutes=int(options.get(CONF_RITUAL_AUTO_END, 0)),
+        )
+
+    def with_overrides(
+        self,
+        *,
+        brightness_pct: int | None = None,
+        media_content_id: str | None = None,
+        media_content_type: str | None = None,
+        volume: float | None = None,
+    ) -> RitualSettings:
+        """Return these settings with tonight's choices from an action call."""
+        changes: dict[str, Any] = {
+            "brightness_pct": brightness_pct,
+            "media_content_id": media_content_id,
+            "media_content_type": media_content_type,
+            "volume": volume,
+        }
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+@dataclass(frozen=True, slots=True)
+class RitualStep:
+    """One thing the ritual asked of one device, and whether it happened."""
+
+    step: StepName
+    target: str
+    ok: bool
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the step as plain data for action responses and events."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class RitualReport:
+    """What a start or end of the ritual did, device by device.
+
+    Devices that could not be asked at all (gone, unavailable) come first,
+    then the answers in the order lights, music, phones.
+    """
+
+    steps: list[RitualStep] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Return whether every step happened."""
+        return all(step.ok for step in self.steps)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the steps for an action response; the snapshot stays private."""
+        return {
+            "ok": self.ok,
+            "steps": [step.as_dict() for step in self.steps],
+            "missing": list(self.missing),
+        }
+
+
+NotifyCallable = Callable[[], Awaitable[list[RitualStep]]]
+
+
+async def async_start_ritual(
+    hass: HomeAssistant,
+    settings: RitualSettings,
+    *,
+    notify: NotifyCallable | None,
+    timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - a limit per device call
+) -> RitualReport:
+    """Snapshot the lights, then dim them, start the music and send the prompt.
+
+    Each light, the media player and the phones run side by side; a slow
+    device delays only its own step.
+    """
+    report = RitualReport()
+    groups: list[Awaitable[list[RitualStep]]] = []
+    for entity_id in async_resolve_lights(hass, settings):
+        if (state := _usable_state(hass, entity_id, "light", report)) is None:
+            continue
+        report.snapshot[entity_id] = snapshot_light(state)
+        data: dict[str, Any] = {
+            ATTR_BRIGHTNESS_PCT: settings.brightness_pct,
+            ATTR_TRANSITION: settings.transition,
+        }
+        if ColorMode.COLOR_TEMP in state.attributes.get(ATTR_SUPPORTED_COLOR_MODES, ()):
+            data[ATTR_COLOR_TEMP_KELVIN] = settings.color_temp_kelvin
+        call = _Call("light", entity_id, LIGHT_DOMAIN, SERVICE_TURN_ON, data)
+        groups.append(_run(hass, [call], timeout))
+    if settings.media_player is not None:
+        player = _usable_state(hass, settings.media_player, "play_media", report)
+        if player is not None:
+            groups.append(_run(hass, _media_calls(settings, player), timeout))
+    if notify is not None and settings.send_prompt:
+        groups.append(_notify(notify, timeout))
+    for steps in await asyncio.gather(*groups):
+        report.steps.extend(steps)
+    return report
+
+
+async def async_end_ritual(
+    hass: HomeAssistant,
+    settings: RitualSettings,
+    snapshot: Mapping[str, Mapping[str, Any]],
+    *,
+    timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - a limit per device call
+) -> RitualReport:
+    """Bring every snapshotted light back as it was and pause the music."""
+    report = RitualReport()
+    groups: list[Awaitable[list[RitualStep]]] = []
+    for entity_id, saved in snapshot.items():
+        if _usable_state(hass, entity_id, "restore_light", report) is None:
+            continue
+        service, data = restore_call(saved)
+        data[ATTR_TRANSITION] = settings.transition
+        call = _Call("restore_light", entity_id, LIGHT_DOMAIN, service, data)
+        groups.append(_run(hass, [call], timeout))
+    if settings.media_player is not None:
+        player = _usable_state(hass, settings.media_player, "pause_media", report)
+        if player is not None:
+            pause = (MEDIA_PLAYER_DOMAIN, SERVICE_MEDIA_PAUSE)
+            call = _Call("pause_media", player.entity_id, *pause)
+            groups.append(_run(hass, [call], timeout))
+    for steps in await asyncio.gather(*groups):
+        report.steps.extend(steps)
+    return report
+
+
+@callback
+def async_resolve_lights(hass: HomeAssistant, settings: RitualSettings) -> list[str]:
+    """Return the listed lights, then the lights placed in the listed areas.
+
+    A light belongs to an area by its own area or, when it has none, by its
+    device's, as when Home Assistant targets an area; hidden, disabled and
+    configuration entities stay out, as they do there.
+    """
+    lights = dict.fromkeys(settings.lights)
+    ent_reg = er.async_get(hass)
+    dev_reg = dr.async_get(hass)
+    for area_id in settings.areas:
+        entries = list(er.async_entries_for_area(ent_reg, area_id))
+        for device in dr.async_entries_for_area(dev_reg, area_id):
+            entries.extend(
+                entry
+                for entry in er.async_entries_for_device(ent_reg, device.id)
+                if entry.area_id is None
+            )
+        lights.update(
+            dict.fromkeys(
+                entry.entity_id
+                for entry in entries
+                if entry.domain == LIGHT_DOMAIN
+                and entry.disabled_by is None
+                and entry.hidden_by is None
+                and entry.entity_category is None
+            )
+        )
+    return list(lights)
+
+
+def snapshot_light(state: State) -> dict[str, Any]:
+    """Return what brings a light back: on or off, brightness, colour; plain JSON."""
+    saved: dict[str, Any] = {SNAPSHOT_STATE: state.state}
+    if state.state != STATE_ON:
+        return saved
+    mode = state.attributes.get(ATTR_COLOR_MODE)
+    saved[ATTR_BRIGHTNESS] = state.attributes.get(ATTR_BRIGHTNESS)
+    saved[ATTR_COLOR_MODE] = None if mode is None else str(mode)
+    if (attr := _COLOR_ATTRIBUTE.get(str(mode))) is not None and (
+        value := state.attributes.get(attr)
+    ) is not None:
+        saved[attr] = list(value) if isinstance(value, (list, tuple)) else value
+    return saved
+
+
+def restore_call(saved: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Return the light action and data that bring a snapshotted light back."""
+    if saved.get(SNAPSHOT_STATE) != STATE_ON:
+        return SERVICE_TURN_OFF, {}
+    data: dict[str, Any] = {}
+    mode = str(saved.get(ATTR_COLOR_MODE))
+    if (brightness := saved.get(ATTR_BRIGHTNESS)) is not None:
+        # In white mode the white channel carries the brightness.
+        data[ATTR_WHITE if mode == ColorMode.WHITE else ATTR_BRIGHTNESS] = brightness
+    if (attr := _COLOR_ATTRIBUTE.get(mode)) is not None and (
+        value := saved.get(attr)
+    ) is not None:
+        data[attr] = value
+    return SERVICE_TURN_ON, data
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """One action on one entity, named by the ritual step it serves."""
+
+    step: StepName
+    entity_id: str
+    domain: str
+    service: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _media_calls(settings: RitualSettings, player: State) -> list[_Call]:
+    """Return volume and shuffle before play, so the first note is right."""
+    wanted: list[tuple[StepName, str, dict[str, Any]]] = []
+    if settings.volume is not None:
+        volume = {ATTR_MEDIA_VOLUME_LEVEL: settings.volume}
+        wanted.append(("volume", SERVICE_VOLUME_SET, volume))
+    features = int(player.attributes.get(ATTR_SUPPORTED_FEATURES, 0))
+    if settings.shuffle and features & MediaPlayerEntityFeature.SHUFFLE_SET:
+        wanted.append(("shuffle", SERVICE_SHUFFLE_SET, {ATTR_MEDIA_SHUFFLE: True}))
+    if settings.media_content_id is not None:
+        play = {
+            ATTR_MEDIA_CONTENT_ID: settings.media_content_id,
+            ATTR_MEDIA_CONTENT_TYPE: settings.media_content_type,
+        }
+        wanted.append(("play_media", SERVICE_PLAY_MEDIA, play))
+    return [
+        _Call(step, player.entity_id, MEDIA_PLAYER_DOMAIN, service, data)
+        for step, service, data in wanted
+    ]
+
+
+async def _run(
+    hass: HomeAssistant, calls: list[_Call], seconds: float
+) -> list[RitualStep]:
+    """Make the calls one after another, each waited for within the time limit."""
+    steps: list[RitualStep] = []
+    for call in calls:
+        try:
+            async with asyncio.timeout(seconds):
+                await hass.services.async_call(
+                    call.domain,
+                    call.service,
+                    {ATTR_ENTITY_ID: call.entity_id, **call.data},
+                    blocking=True,
+                )
+        except Exception as err:  # noqa: BLE001 - one device must not stop the rest
+            steps.append(_failed(call.step, call.entity_id, _error(err)))
+        else:
+            steps.append(RitualStep(call.step, call.entity_id, ok=True))
+    return steps
+
+
+async def _notify(notify: NotifyCallable, seconds: float) -> list[RitualStep]:
+    """Send the prompt to the phones; a failure is one failed step, not a crash."""
+    try:
+        async with asyncio.timeout(seconds):
+            return await notify()
+    except Exception as err:  # noqa: BLE001 - the room still changes without phones
+        return [_failed("notify", TARGET_PROMPT, _error(err))]
+
+
+def _usable_state(
+    hass: HomeAssistant, entity_id: str, step: StepName, report: RitualReport
+) -> State | None:
+    """Return the entity's state, or record why the ritual must skip it."""
+    if (state := hass.states.get(entity_id)) is None:
+        report.missing.append(entity_id)
+        report.steps.append(_failed(step, entity_id, ERROR_MISSING))
+        return None
+    if state.state in _UNUSABLE_STATES:
+        report.steps.append(_failed(step, entity_id, state.state))
+        return None
+    return state
+
+
+def _error(err: Exception) -> str:
+    """Return a short reason for a failed call.
+
+    Home Assistant's own errors carry a translation key, which stays the same
+    across languages and releases; other errors give their message.
+    """
+    if isinstance(err, TimeoutError):
+        return ERROR_TIMEOUT
+    if isinstance(err, HomeAssistantError) and err.translation_key:
+        return err.translation_key
+    return str(err) or type(err).__name__
+
+
+def _failed(step: StepName, target: str, error: str) -> RitualStep:
+    """Log a failed step once, without a traceback, and return it."""
+    _LOGGER.warning("Evening ritual: %s for %s failed: %s", step, target, error)
+    return RitualStep(step, target, ok=False, error=error)
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    """Return entity or area ids from an option, in order and without repeats."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(dict.fromkeys(str(item) for item in value))
