@@ -1,9 +1,10 @@
-"""Binary sensors: a dose day and both answers in for the couple; check-in due."""
+"""Binary sensors: dose day, calm day, both answered; each partner's check-in due."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from homeassistant.components.binary_sensor import (
     BinarySensorEntity,
@@ -25,7 +26,8 @@ PARALLEL_UPDATES = 0
 class CoupleBinaryDescription(BinarySensorEntityDescription):
     """A yes-or-no about the couple, read from the snapshot."""
 
-    is_on_fn: Callable[[CoupleSnapshot], bool]
+    is_on_fn: Callable[[CoupleSnapshot], bool | None]
+    attributes_fn: Callable[[CoupleSnapshot], dict[str, Any]] | None = None
 
 
 COUPLE_BINARY_SENSORS: tuple[CoupleBinaryDescription, ...] = (
@@ -33,6 +35,18 @@ COUPLE_BINARY_SENSORS: tuple[CoupleBinaryDescription, ...] = (
         key="dose_day",
         translation_key="dose_day",
         is_on_fn=lambda snap: snap.phase is Phase.DOSE_DAY,
+    ),
+    CoupleBinaryDescription(
+        key="calm_day",
+        translation_key="calm_day",
+        is_on_fn=lambda snap: snap.calm.calm if snap.calm else None,
+        attributes_fn=lambda snap: {
+            "reasons": [str(reason) for reason in snap.calm.reasons]
+            if snap.calm
+            else [],
+            "busy_minutes": snap.calm.busy_minutes if snap.calm else None,
+            "event_count": snap.calm.event_count if snap.calm else None,
+        },
     ),
     CoupleBinaryDescription(
         key="both_answered",
@@ -72,9 +86,16 @@ class CoupleBinarySensor(MicrodoseEntity, BinarySensorEntity):
         self.entity_description = description
 
     @property
-    def is_on(self) -> bool:
-        """Return today's answer."""
+    def is_on(self) -> bool | None:
+        """Return today's answer (unknown until first decided)."""
         return self.entity_description.is_on_fn(self.coordinator.data)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return reason codes and counts; never an event title."""
+        if self.entity_description.attributes_fn is None:
+            return None
+        return self.entity_description.attributes_fn(self.coordinator.data)
 
 
 class CheckInDueSensor(PartnerEntity, BinarySensorEntity):

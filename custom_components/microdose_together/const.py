@@ -37,6 +37,15 @@ CONF_CUSTOM_PROMPTS: Final = "custom_prompts"
 CONF_QUIET_START: Final = "quiet_start"
 CONF_QUIET_END: Final = "quiet_end"
 
+# Calm day (the "calm day" options).
+CONF_CALM_CALENDARS: Final = "calm_calendars"
+CONF_BUSY_HOURS: Final = "busy_hours"
+CONF_MAX_EVENTS: Final = "max_events"
+CONF_STRESSED_AT: Final = "stressed_at"
+CONF_KEYWORDS: Final = "keywords"
+
+ISSUE_CALENDAR_UNAVAILABLE: Final = "calendar_unavailable"
+
 DEFAULT_CHECKIN_TIME: Final = "21:30:00"
 DEFAULT_QUIET_START: Final = "22:30:00"
 DEFAULT_QUIET_END: Final = "07:30:00"

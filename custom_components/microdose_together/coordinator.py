@@ -19,6 +19,7 @@ from homeassistant.helpers.event import async_track_time_change
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util, ulid as ulid_util
 
+from .calm_day import CalmDayWatcher
 from .const import (
     ATTR_CONFIG_ENTRY_ID,
     ATTR_PARTNER,
@@ -26,8 +27,9 @@ from .const import (
     DOMAIN,
     PARTNER_SLOTS,
 )
+from .core.calm import CalmVerdict, Override
 from .core.checkins import CheckIn, CheckInLog, SharedPrompt, other_partner
-from .core.doses import DoseLog, DoseRecord, Form
+from .core.doses import DoseLog, DoseRecord, DoseRefusedError, Form, Refusal
 from .core.prompts import PromptLibrary, Theme, choose_next
 from .core.protocol import Phase, Protocol
 from .notifications import (
@@ -92,6 +94,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
             },
             self._store_held,
         )
+        self.calm: CalmVerdict | None = None
+        self.calm_watcher = CalmDayWatcher(hass, self, self._set_calm)
         self._event_listeners: list[EventListener] = []
 
     async def async_setup(self) -> None:
@@ -121,7 +125,19 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
                 second=due.second,
             )
         )
+        reminder = self.settings.practice.reminder_time
+        self.config_entry.async_on_unload(
+            async_track_time_change(
+                self.hass,
+                self._async_morning,
+                hour=reminder.hour,
+                minute=reminder.minute,
+                second=reminder.second,
+            )
+        )
         self.config_entry.async_on_unload(self.phones.async_shutdown)
+        self.calm_watcher.async_start()
+        self.config_entry.async_on_unload(self.calm_watcher.async_stop)
         self.phones.async_restore_held(
             self._stored.get("held", []), conversation.quiet_hours
         )
@@ -260,6 +276,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
             note=(note or "").strip() or None,
         )
         self.checkins.add(record)
+        self.calm_watcher.async_request_refresh()  # stress may have changed
         self.fire(
             "check_in_recorded",
             self.partner_payload(slot)
@@ -416,6 +433,71 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
             "prompts": prompts,
         }
 
+    # ---- calm day ----------------------------------------------------------
+
+    def stress_today(self, slot: int) -> int | None:
+        """Return the partner's latest stress score today, if they checked in."""
+        latest = self.checkins.latest_on(slot, self.today())
+        return latest.stress if latest else None
+
+    def override_today(self) -> Override:
+        """Return today's manual say; it lapses at midnight."""
+        stored = self._stored.get("calm_override") or {}
+        if stored.get("day") == self.today().isoformat():
+            return Override(stored["value"])
+        return Override.AUTOMATIC
+
+    async def async_set_override(self, override: Override) -> CalmVerdict:
+        """Set how today feels (or go back to automatic) and decide again."""
+        self._stored["calm_override"] = {
+            "day": self.today().isoformat(),
+            "value": override.value,
+        }
+        self.store.schedule_save()
+        return await self.calm_watcher.async_refresh()
+
+    @callback
+    def _set_calm(self, verdict: CalmVerdict) -> None:
+        self.calm = verdict
+        self.async_set_updated_data(self._build_snapshot())
+
+    async def _async_morning(self, now: datetime) -> None:
+        """On a dose day that is not calm, say so at the morning reminder time."""
+        if self.protocol.phase(self.today()) is not Phase.DOSE_DAY:
+            return
+        verdict = await self.calm_watcher.async_refresh()
+        if not verdict.calm:
+            self.fire(
+                "dose_day_not_calm",
+                {
+                    "date": self.today().isoformat(),
+                    "reasons": [str(reason) for reason in verdict.reasons],
+                },
+            )
+
+    async def async_postpone_dose_day(self) -> date:
+        """Move today's dose to the next day the schedule allows.
+
+        Raises DoseRefusedError when a partner has already dosed today (moving
+        it would give a second dose day in a row), ValueError when today is not
+        a dose day or no later day in this on-period can take it.
+        """
+        today = self.today()
+        dosed = [
+            partner.slot
+            for partner in self.settings.partners
+            if self.doses.count(partner.slot, today, today)
+        ]
+        if dosed:
+            raise DoseRefusedError((Refusal.ALREADY_DOSED_TODAY,))
+        protocol, target = self.protocol.postpone(today)
+        self._change_protocol(protocol)
+        self.fire(
+            "dose_day_postponed",
+            {"from": today.isoformat(), "to": target.isoformat()},
+        )
+        return target
+
     # ---- replies from the phones -----------------------------------------
 
     async def async_handle_phone_action(
@@ -545,6 +627,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self._fire_day_events(
             self.protocol.phase(today - timedelta(days=1)), self.data.phase
         )
+        self.calm_watcher.async_request_refresh()  # a new day, a new verdict
 
     @callback
     def _fire_day_events(self, yesterday: Phase, today: Phase) -> None:
@@ -580,7 +663,13 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
             slots=PARTNER_SLOTS,
         )
         return build_snapshot(
-            now.date(), self.protocol, self.doses, PARTNER_SLOTS, conversation
+            now.date(),
+            self.protocol,
+            self.doses,
+            PARTNER_SLOTS,
+            conversation=conversation,
+            calm=self.calm,
+            override=self.override_today(),
         )
 
 

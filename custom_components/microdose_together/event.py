@@ -20,6 +20,8 @@ PROTOCOL_EVENTS = [
     "break_ended",
     "protocol_paused",
     "protocol_resumed",
+    "dose_day_not_calm",
+    "dose_day_postponed",
 ]
 CONVERSATION_EVENTS = [
     "check_in_requested",

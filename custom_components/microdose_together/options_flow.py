@@ -16,19 +16,25 @@ from homeassistant.helpers import selector
 import voluptuous as vol
 
 from .const import (
+    CONF_BUSY_HOURS,
+    CONF_CALM_CALENDARS,
     CONF_CHECKIN_SCHEDULE,
     CONF_CHECKIN_TIME,
     CONF_CUSTOM_PROMPTS,
     CONF_FORM,
+    CONF_KEYWORDS,
+    CONF_MAX_EVENTS,
     CONF_PRESET,
     CONF_QUIET_END,
     CONF_QUIET_START,
     CONF_REMINDER_TIME,
     CONF_STARTING_AMOUNT,
     CONF_STARTING_AMOUNT_CYCLE,
+    CONF_STRESSED_AT,
     CONF_THEMES,
     DEFAULT_REMINDER_TIME,
 )
+from .core.calm import validate_keyword
 from .core.checkins import CheckInSchedule
 from .core.doses import DEFAULT_START_G, Form, allowed_starting_amount
 from .core.prompts import Theme, next_custom_id
@@ -77,6 +83,7 @@ class MicrodoseOptionsFlow(OptionsFlow):
                 "notifications",
                 "checkins",
                 "prompts",
+                "calm",
             ],
         )
 
@@ -249,6 +256,66 @@ class MicrodoseOptionsFlow(OptionsFlow):
             )
         return self.async_show_form(
             step_id="prompts", data_schema=vol.Schema(schema), errors=errors
+        )
+
+    async def async_step_calm(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Choose the calendars and the limits where a calm day ends."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            words = (word.strip() for word in user_input.get(CONF_KEYWORDS, []))
+            keywords = [word for word in words if word]
+            try:
+                for keyword in keywords:
+                    validate_keyword(keyword)
+            except ValueError:
+                errors[CONF_KEYWORDS] = "invalid_keyword"
+            else:
+                return self._save(
+                    user_input
+                    | {
+                        CONF_CALM_CALENDARS: user_input.get(CONF_CALM_CALENDARS, []),
+                        CONF_KEYWORDS: keywords,
+                    }
+                )
+        calm = self._coordinator.settings.calm
+        current = {
+            CONF_CALM_CALENDARS: list(calm.calendars),
+            CONF_BUSY_HOURS: calm.thresholds.busy_minutes / 60,
+            CONF_MAX_EVENTS: calm.thresholds.max_events,
+            CONF_STRESSED_AT: calm.thresholds.stressed_at,
+            CONF_KEYWORDS: list(calm.thresholds.keywords),
+        }
+        schema = vol.Schema(
+            {
+                vol.Optional(CONF_CALM_CALENDARS): selector.EntitySelector(
+                    selector.EntitySelectorConfig(domain="calendar", multiple=True)
+                ),
+                vol.Required(CONF_BUSY_HOURS): selector.NumberSelector(
+                    selector.NumberSelectorConfig(
+                        min=0.5, max=24, step=0.5, unit_of_measurement="h"
+                    )
+                ),
+                vol.Required(CONF_MAX_EVENTS): selector.NumberSelector(
+                    selector.NumberSelectorConfig(
+                        min=1, max=20, step=1, mode=selector.NumberSelectorMode.BOX
+                    )
+                ),
+                vol.Required(CONF_STRESSED_AT): selector.NumberSelector(
+                    selector.NumberSelectorConfig(min=1, max=5, step=1)
+                ),
+                vol.Optional(CONF_KEYWORDS): selector.TextSelector(
+                    selector.TextSelectorConfig(multiple=True)
+                ),
+            }
+        )
+        return self.async_show_form(
+            step_id="calm",
+            data_schema=self.add_suggested_values_to_schema(
+                schema, user_input or current
+            ),
+            errors=errors,
         )
 
     def _save(self, changes: Mapping[str, Any]) -> ConfigFlowResult:

@@ -30,6 +30,7 @@ from .core.doses import DoseRefusedError, Form
 SERVICE_LOG_DOSE = "log_dose"
 SERVICE_DELETE_DOSE = "delete_dose"
 SERVICE_SKIP_DOSE_DAY = "skip_dose_day"
+SERVICE_POSTPONE_DOSE_DAY = "postpone_dose_day"
 SERVICE_PAUSE_PROTOCOL = "pause_protocol"
 SERVICE_RESUME_PROTOCOL = "resume_protocol"
 
@@ -113,6 +114,30 @@ async def _delete_dose(
     return None
 
 
+async def _postpone(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    today = coordinator.today()
+    try:
+        target = await coordinator.async_postpone_dose_day()
+    except DoseRefusedError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN, translation_key="postpone_already_dosed"
+        ) from err
+    except ValueError as err:
+        key = (
+            "not_a_dose_day"
+            if not coordinator.protocol.is_dose_day(today)
+            else ("no_day_to_postpone_to")
+        )
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key=key,
+            translation_placeholders={"date": today.isoformat()},
+        ) from err
+    return {"moved_to": target.isoformat()}
+
+
 async def _skip_dose_day(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
@@ -156,6 +181,7 @@ SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
     SERVICE_LOG_DOSE: (LOG_DOSE_SCHEMA, _log_dose, SupportsResponse.OPTIONAL),
     SERVICE_DELETE_DOSE: (DELETE_DOSE_SCHEMA, _delete_dose, SupportsResponse.NONE),
     SERVICE_SKIP_DOSE_DAY: (SKIP_SCHEMA, _skip_dose_day, SupportsResponse.NONE),
+    SERVICE_POSTPONE_DOSE_DAY: (ENTRY_SCHEMA, _postpone, SupportsResponse.OPTIONAL),
     SERVICE_PAUSE_PROTOCOL: (ENTRY_SCHEMA, _pause, SupportsResponse.NONE),
     SERVICE_RESUME_PROTOCOL: (ENTRY_SCHEMA, _resume, SupportsResponse.NONE),
 }

@@ -15,6 +15,8 @@ from typing import Any
 from homeassistant.util import dt as dt_util
 
 from .const import (
+    CONF_BUSY_HOURS,
+    CONF_CALM_CALENDARS,
     CONF_CEILING,
     CONF_CHECKIN_SCHEDULE,
     CONF_CHECKIN_TIME,
@@ -23,6 +25,8 @@ from .const import (
     CONF_DAYS_OFF,
     CONF_DAYS_ON,
     CONF_FORM,
+    CONF_KEYWORDS,
+    CONF_MAX_EVENTS,
     CONF_NAME,
     CONF_NOTIFY,
     CONF_PARTNERS,
@@ -33,6 +37,7 @@ from .const import (
     CONF_REMINDER_TIME,
     CONF_START_DATE,
     CONF_STARTING_AMOUNT,
+    CONF_STRESSED_AT,
     CONF_THEMES,
     CONF_WEEKDAYS,
     CONF_WEEKS_OFF,
@@ -46,6 +51,7 @@ from .const import (
     DEFAULT_WEEKS_OFF,
     DEFAULT_WEEKS_ON,
 )
+from .core.calm import DEFAULT_THRESHOLDS, CalmThresholds
 from .core.checkins import CheckInSchedule
 from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form
 from .core.prompts import Prompt, Theme
@@ -116,6 +122,14 @@ class ConversationSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CalmSettings:
+    """Which calendars say how full today is, and where calm ends."""
+
+    calendars: tuple[str, ...]
+    thresholds: CalmThresholds
+
+
+@dataclass(frozen=True, slots=True)
 class CoupleSettings:
     """Everything a config entry says about one couple."""
 
@@ -123,6 +137,7 @@ class CoupleSettings:
     partners: tuple[Partner, Partner]
     practice: PracticeSettings
     conversation: ConversationSettings
+    calm: CalmSettings
 
     def partner(self, slot: int) -> Partner:
         """Return the partner in a slot."""
@@ -176,6 +191,24 @@ def parse_conversation(options: Mapping[str, Any]) -> ConversationSettings:
     )
 
 
+def parse_calm(options: Mapping[str, Any]) -> CalmSettings:
+    """Read the calm-day options; the thresholds default to the core's."""
+    busy_minutes = round(
+        float(options.get(CONF_BUSY_HOURS, DEFAULT_THRESHOLDS.busy_minutes / 60)) * 60
+    )
+    return CalmSettings(
+        calendars=tuple(options.get(CONF_CALM_CALENDARS, ())),
+        thresholds=CalmThresholds(
+            busy_minutes=busy_minutes,
+            max_events=int(options.get(CONF_MAX_EVENTS, DEFAULT_THRESHOLDS.max_events)),
+            stressed_at=int(
+                options.get(CONF_STRESSED_AT, DEFAULT_THRESHOLDS.stressed_at)
+            ),
+            keywords=tuple(options.get(CONF_KEYWORDS, DEFAULT_THRESHOLDS.keywords)),
+        ),
+    )
+
+
 def _time(options: Mapping[str, Any], key: str, default: str) -> time:
     """Read a time option; an unreadable value falls back to the default."""
     parsed = dt_util.parse_time(str(options.get(key, default)))
@@ -200,4 +233,5 @@ def parse_settings(
         partners=(first, second),
         practice=parse_practice(options),
         conversation=parse_conversation(options),
+        calm=parse_calm(options),
     )

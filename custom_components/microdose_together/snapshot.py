@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .core.calm import CalmVerdict, Override
 from .core.checkins import CheckInLog, SharedPrompt, is_due
 from .core.doses import DoseLog
 from .core.protocol import CyclePosition, Phase, Protocol
@@ -37,6 +38,8 @@ class CoupleSnapshot:
     paused: bool
     partners: dict[int, PartnerSnapshot]
     conversation: ConversationSnapshot
+    calm: CalmVerdict | None
+    override: Override
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,10 @@ def build_snapshot(
     protocol: Protocol,
     doses: DoseLog,
     slots: tuple[int, ...],
+    *,
     conversation: ConversationSnapshot,
+    calm: CalmVerdict | None = None,
+    override: Override = Override.AUTOMATIC,
 ) -> CoupleSnapshot:
     """Compute everything the entities show for `today`."""
     position = protocol.position(today)
@@ -128,6 +134,8 @@ def build_snapshot(
             slot: _partner(slot, today, protocol, doses, position) for slot in slots
         },
         conversation=conversation,
+        calm=calm,
+        override=override,
     )
 
 

@@ -29,6 +29,7 @@ async def _open(hass: HomeAssistant, entry: MockConfigEntry, section: str) -> An
         "notifications",
         "checkins",
         "prompts",
+        "calm",
     ]
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"next_step_id": section}

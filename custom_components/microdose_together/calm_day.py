@@ -1,0 +1,155 @@
+"""Keeps today's calm-day verdict current for one couple.
+
+The verdict is recomputed when something it depends on changes: local
+midnight, a chosen calendar's state, a new check-in, the manual override,
+and every 15 minutes. The interval is there because a calendar entity's state
+only follows its current or next event: a meeting added for this afternoon
+does not change it. Cloud calendars refresh their events about every 15
+minutes, so reading them more often would only repeat the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+import logging
+from typing import TYPE_CHECKING, Final
+
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.event import (
+    EventStateChangedData,
+    async_track_state_change_event,
+    async_track_time_interval,
+)
+from homeassistant.helpers.start import async_at_started
+from homeassistant.util import dt as dt_util
+
+from .calm_sources import async_read_calendars
+from .const import DOMAIN, ISSUE_CALENDAR_UNAVAILABLE
+from .core.calm import CalmVerdict, assess_day, day_bounds
+
+if TYPE_CHECKING:
+    from .coordinator import MicrodoseCoordinator
+
+_LOGGER = logging.getLogger(__name__)
+
+REFRESH_INTERVAL: Final = timedelta(minutes=15)
+REFRESH_COOLDOWN: Final = 2.0  # seconds; a burst of changes reads calendars once
+
+
+class CalmDayWatcher:
+    """Reads the calendars and the check-ins, and hands the verdict on."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        coordinator: MicrodoseCoordinator,
+        on_verdict: Callable[[CalmVerdict], None],
+    ) -> None:
+        """Prepare; nothing is read until `async_start`."""
+        self._hass = hass
+        self._coordinator = coordinator
+        self._on_verdict = on_verdict
+        self._unsubscribers: list[CALLBACK_TYPE] = []
+        self._debouncer = Debouncer(
+            hass,
+            _LOGGER,
+            cooldown=REFRESH_COOLDOWN,
+            immediate=True,
+            function=self.async_refresh,
+        )
+        self.failed: dict[str, str] = {}
+
+    @callback
+    def async_start(self) -> None:
+        """Listen for changes; the first reading waits until Home Assistant runs.
+
+        Calendars are set up in any order at start-up, so reading them earlier
+        would report calendars as missing that are only not loaded yet.
+        """
+        calendars = self._coordinator.settings.calm.calendars
+        if calendars:
+            self._unsubscribers.append(
+                async_track_state_change_event(
+                    self._hass, list(calendars), self._async_calendar_changed
+                )
+            )
+        self._unsubscribers.append(
+            async_track_time_interval(
+                self._hass, self._async_interval, REFRESH_INTERVAL
+            )
+        )
+        self._unsubscribers.append(async_at_started(self._hass, self._async_started))
+
+    @callback
+    def async_stop(self) -> None:
+        """Stop listening (the entry unloads)."""
+        while self._unsubscribers:
+            self._unsubscribers.pop()()
+        self._debouncer.async_shutdown()
+
+    @callback
+    def async_request_refresh(self) -> None:
+        """Recompute soon; many requests in a burst make one reading."""
+        self._coordinator.config_entry.async_create_task(
+            self._hass, self._debouncer.async_call(), f"{DOMAIN} calm day refresh"
+        )
+
+    async def _async_started(self, _hass: HomeAssistant) -> None:
+        await self.async_refresh()
+
+    @callback
+    def _async_calendar_changed(self, _event: Event[EventStateChangedData]) -> None:
+        self.async_request_refresh()
+
+    @callback
+    def _async_interval(self, _now: datetime) -> None:
+        self.async_request_refresh()
+
+    async def async_refresh(self) -> CalmVerdict:
+        """Read today's calendars and check-ins, decide, and report the verdict."""
+        coordinator = self._coordinator
+        settings = coordinator.settings.calm
+        today = coordinator.today()
+        zone = dt_util.get_default_time_zone()
+        start, end = day_bounds(today, zone)
+        reading = await async_read_calendars(self._hass, settings.calendars, start, end)
+        verdict = assess_day(
+            day=today,
+            tz=zone,
+            events=reading.events,
+            stress={
+                partner.slot: coordinator.stress_today(partner.slot)
+                for partner in coordinator.settings.partners
+            },
+            override=coordinator.override_today(),
+            thresholds=settings.thresholds,
+        )
+        self._report_calendars(reading.failed)
+        self._on_verdict(verdict)
+        return verdict
+
+    @callback
+    def _report_calendars(self, failed: dict[str, str]) -> None:
+        """Raise a repair for each calendar that failed; clear the ones back."""
+        entry_id = self._coordinator.config_entry.entry_id
+        for entity_id in self._coordinator.settings.calm.calendars:
+            issue_id = f"{ISSUE_CALENDAR_UNAVAILABLE}_{entry_id}_{entity_id}"
+            if entity_id in failed:
+                ir.async_create_issue(
+                    self._hass,
+                    DOMAIN,
+                    issue_id,
+                    is_fixable=False,
+                    severity=ir.IssueSeverity.WARNING,
+                    translation_key=ISSUE_CALENDAR_UNAVAILABLE,
+                    translation_placeholders={
+                        "entity_id": entity_id,
+                        "couple": self._coordinator.settings.couple_name,
+                    },
+                )
+            else:
+                ir.async_delete_issue(self._hass, DOMAIN, issue_id)
+        self.failed = failed

@@ -1,0 +1,40 @@
+"""Select: how today feels, when the couple knows better than the calendars."""
+
+from __future__ import annotations
+
+from homeassistant.components.select import SelectEntity
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+
+from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
+from .core.calm import Override
+from .entity import MicrodoseEntity
+
+PARALLEL_UPDATES = 0
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: MicrodoseConfigEntry,
+    async_add_entities: AddEntitiesCallback,
+) -> None:
+    """Add the couple's calm-day override."""
+    async_add_entities([TodayFeelsSelect(entry.runtime_data, "today_feels")])
+
+
+class TodayFeelsSelect(MicrodoseEntity, SelectEntity):
+    """Automatic, calm or not calm; back to automatic at midnight."""
+
+    def __init__(self, coordinator: MicrodoseCoordinator, key: str) -> None:
+        """Offer the three choices."""
+        super().__init__(coordinator, key)
+        self._attr_options = [override.value for override in Override]
+
+    @property
+    def current_option(self) -> str:
+        """Return today's choice."""
+        return self.coordinator.data.override.value
+
+    async def async_select_option(self, option: str) -> None:
+        """Decide again with the couple's say."""
+        await self.coordinator.async_set_override(Override(option))
