@@ -45,6 +45,7 @@ CONF_STRESSED_AT: Final = "stressed_at"
 CONF_KEYWORDS: Final = "keywords"
 
 ISSUE_CALENDAR_UNAVAILABLE: Final = "calendar_unavailable"
+ISSUE_RITUAL_ENTITY_MISSING: Final = "ritual_entity_missing"
 
 DEFAULT_CHECKIN_TIME: Final = "21:30:00"
 DEFAULT_QUIET_START: Final = "22:30:00"

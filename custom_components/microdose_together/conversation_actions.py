@@ -100,8 +100,13 @@ async def _send_prompt(
         raise validation_error("theme_not_enabled", {"theme": theme.value})
     if theme is None and not enabled:
         raise validation_error("no_theme_enabled")
-    shared = await coordinator.async_send_prompt(theme)
-    return {"prompt_id": shared.prompt_id, "theme": shared.theme}
+    deliveries = await coordinator.async_send_prompt(theme)
+    shared = coordinator.current_prompt
+    return {
+        "prompt_id": shared.prompt_id if shared else None,
+        "theme": shared.theme if shared else None,
+        "phones": {str(slot): delivery.value for slot, delivery in deliveries.items()},
+    }
 
 
 async def _answer_prompt(

@@ -39,6 +39,7 @@ from .notifications import (
     CHOICE_NOTE,
     NOTE_STEP,
     ActionId,
+    Delivery,
     NotificationTexts,
     PhoneChannel,
     checkin_step_payload,
@@ -48,6 +49,8 @@ from .notifications import (
     reveal_payload,
 )
 from .prompt_files import async_prompt_library
+from .ritual import RitualSettings
+from .ritual_control import RitualController
 from .settings import CoupleSettings, parse_settings
 from .snapshot import CoupleSnapshot, build_conversation, build_snapshot
 from .store import CoupleStore, StoredData
@@ -96,6 +99,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         )
         self.calm: CalmVerdict | None = None
         self.calm_watcher = CalmDayWatcher(hass, self, self._set_calm)
+        self.ritual_settings = RitualSettings.from_options(entry.options)
+        self.ritual = RitualController(hass, self)
         self._event_listeners: list[EventListener] = []
 
     async def async_setup(self) -> None:
@@ -138,6 +143,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.config_entry.async_on_unload(self.phones.async_shutdown)
         self.calm_watcher.async_start()
         self.config_entry.async_on_unload(self.calm_watcher.async_stop)
+        self.ritual.async_restore()
+        self.config_entry.async_on_unload(self.ritual.async_stop)
         self.phones.async_restore_held(
             self._stored.get("held", []), conversation.quiet_hours
         )
@@ -322,37 +329,45 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
             return self.prompts[-1]
         return None
 
-    async def async_send_prompt(self, theme: Theme | None = None) -> SharedPrompt:
-        """Send the next prompt to both phones; ValueError if no theme can give one."""
-        prompt = choose_next(
-            self.library,
-            [shared.prompt_id for shared in self.prompts],
-            self.settings.conversation.themes,
-            theme,
-        )
-        shared = SharedPrompt(
-            day=self.today(), prompt_id=prompt.id, theme=prompt.theme.value
-        )
-        self.prompts.append(shared)
-        texts = await NotificationTexts.async_load(self.hass)
-        sends = []
-        for partner in self.settings.partners:
-            request = {"id": _request_id(), "day": shared.day.isoformat()}
-            self.requests[f"{partner.slot}:prompt"] = request
-            action = ActionId(
-                self.config_entry.entry_id, partner.slot, request["id"], ""
+    async def async_send_prompt(
+        self, theme: Theme | None = None, *, reuse_today: bool = False
+    ) -> dict[int, Delivery]:
+        """Send the prompt to both phones and say what became of each message.
+
+        With `reuse_today`, tonight's prompt goes again to whoever has not
+        answered it (the ritual does this); otherwise the next prompt is chosen.
+        Raises ValueError when no enabled theme can give one.
+        """
+        shared = self.current_prompt
+        if not (reuse_today and shared is not None and not shared.revealed):
+            prompt = choose_next(
+                self.library,
+                [sent.prompt_id for sent in self.prompts],
+                self.settings.conversation.themes,
+                theme,
             )
+            shared = SharedPrompt(
+                day=self.today(), prompt_id=prompt.id, theme=prompt.theme.value
+            )
+            self.prompts.append(shared)
+        text = self.library.get(shared.prompt_id).text
+        texts = await NotificationTexts.async_load(self.hass)
+        slots = [p.slot for p in self.settings.partners if not shared.answered(p.slot)]
+        sends = []
+        for slot in slots:
+            request = {"id": _request_id(), "day": shared.day.isoformat()}
+            self.requests[f"{slot}:prompt"] = request
+            action = ActionId(self.config_entry.entry_id, slot, request["id"], "")
             sends.append(
                 self.phones.async_send(
-                    partner.slot,
-                    prompt_payload(texts, action, prompt.text),
+                    slot,
+                    prompt_payload(texts, action, text),
                     self.settings.conversation.quiet_hours,
                 )
             )
         self._store_conversation()
-        self.fire("prompt_sent", {"prompt_id": prompt.id, "theme": prompt.theme.value})
-        await asyncio.gather(*sends)
-        return shared
+        self.fire("prompt_sent", {"prompt_id": shared.prompt_id, "theme": shared.theme})
+        return dict(zip(slots, await asyncio.gather(*sends), strict=True))
 
     async def async_answer_prompt(self, slot: int, text: str) -> bool:
         """Keep a partner's answer private; reveal both once both answered.
@@ -590,12 +605,12 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
     def _change_protocol(self, protocol: Protocol) -> None:
         self.protocol = protocol
         self._stored["protocol_state"] = protocol.state_as_dict()
-        self._commit()
+        self.commit()
 
     @callback
     def _store_doses(self) -> None:
         self._stored["doses"] = [record.as_dict() for record in self.doses.records]
-        self._commit()
+        self.commit()
 
     @callback
     def _store_conversation(self) -> None:
@@ -603,15 +618,20 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self._stored["prompts"] = [shared.as_dict() for shared in self.prompts]
         self._stored["intention"] = self.intention
         self._stored["requests"] = self.requests
-        self._commit()
+        self.commit()
 
     @callback
     def _store_held(self) -> None:
         self._stored["held"] = self.phones.held_as_list()
         self.store.schedule_save()
 
+    @property
+    def stored(self) -> StoredData:
+        """Return the couple's stored data, for the parts that keep their own."""
+        return self._stored
+
     @callback
-    def _commit(self) -> None:
+    def commit(self) -> None:
         """Save soon and show the change at once."""
         self.store.schedule_save()
         self.async_set_updated_data(self._build_snapshot())
@@ -670,6 +690,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
             conversation=conversation,
             calm=self.calm,
             override=self.override_today(),
+            ritual_started=self.ritual.started_at,
         )
 
 

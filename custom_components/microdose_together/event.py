@@ -23,6 +23,7 @@ PROTOCOL_EVENTS = [
     "dose_day_not_calm",
     "dose_day_postponed",
 ]
+RITUAL_EVENTS = ["ritual_started", "ritual_ended"]
 CONVERSATION_EVENTS = [
     "check_in_requested",
     "check_in_recorded",
@@ -42,6 +43,7 @@ async def async_setup_entry(
         [
             CoupleEventEntity(coordinator, "protocol", PROTOCOL_EVENTS),
             CoupleEventEntity(coordinator, "conversation", CONVERSATION_EVENTS),
+            CoupleEventEntity(coordinator, "ritual", RITUAL_EVENTS),
         ]
     )
 

@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 import logging
 from typing import Any, Final
 
@@ -46,6 +47,14 @@ NOTE_STEP: Final = "note"
 CHOICE_NOTE: Final = "note"
 CHOICE_DONE: Final = "done"
 CHOICE_ANSWER: Final = "answer"
+
+
+class Delivery(StrEnum):
+    """What became of one message to a phone."""
+
+    SENT = "sent"
+    HELD = "held"  # quiet hours; it goes out when they end
+    FAILED = "failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +172,8 @@ class PhoneChannel:
 
     async def async_send(
         self, slot: int, payload: dict[str, Any], quiet_hours: QuietHours
-    ) -> bool:
-        """Send now, or hold until quiet hours end; True if delivered now."""
+    ) -> Delivery:
+        """Send now, or hold until quiet hours end; say which happened."""
         tag = _tag_of(payload)
         now = dt_util.now()
         release = quiet_hours.release_at(now)
@@ -172,14 +181,14 @@ class PhoneChannel:
             self._held[(slot, tag)] = payload  # a newer one replaces it
             self._arm_release(release)
             self._on_held_change()
-            return False
+            return Delivery.HELD
         if payload.get("message") == CLEAR_COMMAND and self._held.pop(
             (slot, tag), None
         ):
             self._on_held_change()
         return await self._async_deliver(slot, payload)
 
-    async def _async_deliver(self, slot: int, payload: dict[str, Any]) -> bool:
+    async def _async_deliver(self, slot: int, payload: dict[str, Any]) -> Delivery:
         service = self._services[slot]
         try:
             async with asyncio.timeout(SEND_TIMEOUT):
@@ -188,8 +197,8 @@ class PhoneChannel:
                 )
         except (HomeAssistantError, TimeoutError) as err:
             _LOGGER.warning("Could not reach notify.%s: %s", service, err or "timeout")
-            return False
-        return True
+            return Delivery.FAILED
+        return Delivery.SENT
 
     @callback
     def _arm_release(self, release: datetime) -> None:

@@ -68,6 +68,12 @@ COUPLE_SENSORS: tuple[CoupleSensorDescription, ...] = (
         value_fn=lambda snap: snap.break_end,
     ),
     CoupleSensorDescription(
+        key="ritual_started",
+        translation_key="ritual_started",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda snap: snap.ritual_started,
+    ),
+    CoupleSensorDescription(
         key="prompt",
         translation_key="prompt",
         value_fn=lambda snap: _short(snap.conversation.prompt_text),

@@ -31,6 +31,12 @@ SERVICE_LOG_DOSE = "log_dose"
 SERVICE_DELETE_DOSE = "delete_dose"
 SERVICE_SKIP_DOSE_DAY = "skip_dose_day"
 SERVICE_POSTPONE_DOSE_DAY = "postpone_dose_day"
+SERVICE_START_RITUAL = "start_ritual"
+SERVICE_END_RITUAL = "end_ritual"
+ATTR_BRIGHTNESS = "brightness"
+ATTR_MEDIA_CONTENT_ID = "media_content_id"
+ATTR_MEDIA_CONTENT_TYPE = "media_content_type"
+ATTR_VOLUME = "volume"
 SERVICE_PAUSE_PROTOCOL = "pause_protocol"
 SERVICE_RESUME_PROTOCOL = "resume_protocol"
 
@@ -54,6 +60,16 @@ LOG_DOSE_SCHEMA = ENTRY_SCHEMA.extend(
 )
 DELETE_DOSE_SCHEMA = ENTRY_SCHEMA.extend({vol.Required(ATTR_DOSE_ID): cv.string})
 SKIP_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_DATE): cv.date})
+START_RITUAL_SCHEMA = ENTRY_SCHEMA.extend(
+    {
+        vol.Optional(ATTR_BRIGHTNESS): vol.All(
+            vol.Coerce(int), vol.Range(min=1, max=100)
+        ),
+        vol.Optional(ATTR_MEDIA_CONTENT_ID): cv.string,
+        vol.Optional(ATTR_MEDIA_CONTENT_TYPE): cv.string,
+        vol.Optional(ATTR_VOLUME): vol.All(vol.Coerce(float), vol.Range(min=0, max=1)),
+    }
+)
 
 
 def refusal_error(
@@ -112,6 +128,24 @@ async def _delete_dose(
             translation_placeholders={"dose_id": call.data[ATTR_DOSE_ID]},
         ) from err
     return None
+
+
+async def _start_ritual(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    settings = coordinator.ritual_settings.with_overrides(
+        brightness_pct=call.data.get(ATTR_BRIGHTNESS),
+        media_content_id=call.data.get(ATTR_MEDIA_CONTENT_ID),
+        media_content_type=call.data.get(ATTR_MEDIA_CONTENT_TYPE),
+        volume=call.data.get(ATTR_VOLUME),
+    )
+    return await coordinator.ritual.async_start(settings)
+
+
+async def _end_ritual(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    return await coordinator.ritual.async_end()
 
 
 async def _postpone(
@@ -182,6 +216,12 @@ SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
     SERVICE_DELETE_DOSE: (DELETE_DOSE_SCHEMA, _delete_dose, SupportsResponse.NONE),
     SERVICE_SKIP_DOSE_DAY: (SKIP_SCHEMA, _skip_dose_day, SupportsResponse.NONE),
     SERVICE_POSTPONE_DOSE_DAY: (ENTRY_SCHEMA, _postpone, SupportsResponse.OPTIONAL),
+    SERVICE_START_RITUAL: (
+        START_RITUAL_SCHEMA,
+        _start_ritual,
+        SupportsResponse.OPTIONAL,
+    ),
+    SERVICE_END_RITUAL: (ENTRY_SCHEMA, _end_ritual, SupportsResponse.OPTIONAL),
     SERVICE_PAUSE_PROTOCOL: (ENTRY_SCHEMA, _pause, SupportsResponse.NONE),
     SERVICE_RESUME_PROTOCOL: (ENTRY_SCHEMA, _resume, SupportsResponse.NONE),
 }

@@ -40,6 +40,7 @@ class CoupleSnapshot:
     conversation: ConversationSnapshot
     calm: CalmVerdict | None
     override: Override
+    ritual_started: datetime | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ def build_snapshot(
     conversation: ConversationSnapshot,
     calm: CalmVerdict | None = None,
     override: Override = Override.AUTOMATIC,
+    ritual_started: datetime | None = None,
 ) -> CoupleSnapshot:
     """Compute everything the entities show for `today`."""
     position = protocol.position(today)
@@ -136,6 +138,7 @@ def build_snapshot(
         conversation=conversation,
         calm=calm,
         override=override,
+        ritual_started=ritual_started,
     )
 
 

@@ -1,4 +1,4 @@
-"""Switches: one tap pauses (or resumes) the whole protocol."""
+"""Switches: pause the whole protocol; start and end the evening ritual."""
 
 from __future__ import annotations
 
@@ -20,7 +20,13 @@ async def async_setup_entry(
     async_add_entities: AddEntitiesCallback,
 ) -> None:
     """Add the couple's switches."""
-    async_add_entities([ProtocolPausedSwitch(entry.runtime_data, "protocol_paused")])
+    coordinator = entry.runtime_data
+    async_add_entities(
+        [
+            ProtocolPausedSwitch(coordinator, "protocol_paused"),
+            RitualSwitch(coordinator, "ritual"),
+        ]
+    )
 
 
 class ProtocolPausedSwitch(MicrodoseEntity, SwitchEntity):
@@ -40,3 +46,20 @@ class ProtocolPausedSwitch(MicrodoseEntity, SwitchEntity):
         """Resume today (nothing happens if not paused)."""
         if self.coordinator.data.paused:
             await self.coordinator.async_resume()
+
+
+class RitualSwitch(MicrodoseEntity, SwitchEntity):
+    """On while the evening ritual runs; off puts the room back as it was."""
+
+    @property
+    def is_on(self) -> bool:
+        """Return whether the ritual runs."""
+        return self.coordinator.data.ritual_started is not None
+
+    async def async_turn_on(self, **kwargs: Any) -> None:
+        """Start the ritual."""
+        await self.coordinator.ritual.async_start(self.coordinator.ritual_settings)
+
+    async def async_turn_off(self, **kwargs: Any) -> None:
+        """End the ritual and restore the room."""
+        await self.coordinator.ritual.async_end()

@@ -30,6 +30,7 @@ async def _open(hass: HomeAssistant, entry: MockConfigEntry, section: str) -> An
         "checkins",
         "prompts",
         "calm",
+        "ritual",
     ]
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"next_step_id": section}

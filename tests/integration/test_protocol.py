@@ -336,3 +336,17 @@ async def test_daylight_saving_change_moves_no_dose_day(
     dose_days = [day for day, phase in seen.items() if phase == "dose_day"]
     assert dose_days == [first, *expected]
     assert [e.time_fired.astimezone(zone).time() for e in started] == [time(0)] * 2
+
+
+async def test_pause_switch_both_ways(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """The switch pauses and resumes the protocol like the actions do."""
+    for service, phase in (("turn_on", "paused"), ("turn_off", "dose_day")):
+        await hass.services.async_call(
+            "switch",
+            service,
+            {"entity_id": "switch.alex_sam_protocol_paused"},
+            blocking=True,
+        )
+        assert state_of(hass, "sensor.alex_sam_phase") == phase

@@ -6,9 +6,7 @@ import asyncio
 import json
 import logging
 from typing import Any
-from unittest.mock import patch
 
-from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import (
@@ -16,9 +14,7 @@ from homeassistant.helpers import (
     device_registry as dr,
     entity_registry as er,
 )
-from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.microdose_together.ritual import (
     CONF_RITUAL_AREAS,
@@ -41,46 +37,26 @@ from custom_components.microdose_together.ritual import (
     async_start_ritual,
 )
 
-BED = "light.bed_light"  # off, colour temperature and hs
-CEILING = "light.ceiling_lights"  # colour temperature 2631 K
-KITCHEN = "light.kitchen_lights"  # hs colour, can do colour temperature
-OFFICE = "light.office_rgbw_lights"  # rgbw only
-LIVING = "light.living_room_rgbww_lights"  # rgbww only
-ENTRANCE = "light.entrance_color_white_lights"  # hs or white, no temperature
-LIGHTS = [BED, CEILING, KITCHEN, OFFICE, LIVING, ENTRANCE]
-PLAYER = "media_player.living_room"  # plays media, volume, shuffle, pause
-
-RITUAL_OPTIONS: dict[str, Any] = {
-    CONF_RITUAL_LIGHTS: LIGHTS,
-    CONF_RITUAL_MEDIA_PLAYER: PLAYER,
-    CONF_RITUAL_MEDIA_CONTENT_ID: "evening-playlist",
-    CONF_RITUAL_VOLUME: 0.3,
-    CONF_RITUAL_SHUFFLE: True,
-}
-# 25 % of 255 is 63.75; Home Assistant rounds it to the nearest step.
-RITUAL_BRIGHTNESS = 64
-LOOK = (
-    "brightness",
-    "color_mode",
-    "color_temp_kelvin",
-    "hs_color",
-    "rgbw_color",
-    "rgbww_color",
+from .demo_home import (
+    BED,
+    CEILING,
+    ENTRANCE,
+    KITCHEN,
+    LIGHTS,
+    LIVING,
+    OFFICE,
+    PLAYER,
+    RITUAL_BRIGHTNESS,
+    RITUAL_OPTIONS,
+    async_set_up_demo,
+    look,
 )
 
 
 @pytest.fixture
 async def demo(hass: HomeAssistant) -> None:
     """Set up only the demo lights and media players."""
-    assert await async_setup_component(hass, "homeassistant", {})
-    entry = MockConfigEntry(domain="demo")
-    entry.add_to_hass(hass)
-    with patch(
-        "homeassistant.components.demo.COMPONENTS_WITH_CONFIG_ENTRY_DEMO_PLATFORM",
-        [Platform.LIGHT, Platform.MEDIA_PLAYER],
-    ):
-        assert await hass.config_entries.async_setup(entry.entry_id)
-        await hass.async_block_till_done()
+    await async_set_up_demo(hass)
 
 
 class Phones:
@@ -95,13 +71,6 @@ class Phones:
         if self.error is not None:
             raise self.error
         return [RitualStep("notify", "1", ok=True), RitualStep("notify", "2", ok=True)]
-
-
-def look(hass: HomeAssistant, entity_id: str) -> dict[str, Any]:
-    """Return what a person sees of a light: on or off, brightness, colour."""
-    state = hass.states.get(entity_id)
-    assert state is not None
-    return {"state": state.state} | {k: state.attributes.get(k) for k in LOOK}
 
 
 def steps_of(report: RitualReport) -> list[tuple[str, str, bool, str | None]]:
