@@ -71,7 +71,7 @@ async def _async_phone_action(
     action = ActionId.parse(event.data.get("action"))
     if action is not None:
         reply = event.data.get("reply_text")
-        await coordinator.async_handle_phone_action(
+        await coordinator.conversation.async_handle_phone_action(
             action, reply if isinstance(reply, str) else None
         )
 

@@ -121,7 +121,7 @@ class CalmDayWatcher:
             tz=zone,
             events=reading.events,
             stress={
-                partner.slot: coordinator.stress_today(partner.slot)
+                partner.slot: coordinator.conversation.stress_today(partner.slot)
                 for partner in coordinator.settings.partners
             },
             override=coordinator.override_today(),

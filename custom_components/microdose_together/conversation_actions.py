@@ -16,7 +16,8 @@ import voluptuous as vol
 
 from .action_helpers import ENTRY_SCHEMA, PARTNER_FIELD, Handler, validation_error
 from .const import ATTR_PARTNER, PARTNER_SLOTS
-from .coordinator import MicrodoseCoordinator, NoPromptError
+from .conversation import NoPromptError
+from .coordinator import MicrodoseCoordinator
 from .core.checkins import SCORE_MAX, SCORE_MIN
 from .core.prompts import Theme
 
@@ -72,7 +73,7 @@ HISTORY_SCHEMA = ENTRY_SCHEMA.extend(
 async def _check_in(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
-    record = await coordinator.async_check_in(
+    record = await coordinator.conversation.async_check_in(
         call.data[ATTR_PARTNER],
         mood=call.data[ATTR_MOOD],
         connection=call.data[ATTR_CONNECTION],
@@ -87,7 +88,7 @@ async def _request_check_in(
 ) -> ServiceResponse:
     slots = [call.data[ATTR_PARTNER]] if ATTR_PARTNER in call.data else PARTNER_SLOTS
     for slot in slots:
-        await coordinator.async_request_check_in(slot)
+        await coordinator.conversation.async_request_check_in(slot)
     return None
 
 
@@ -100,8 +101,8 @@ async def _send_prompt(
         raise validation_error("theme_not_enabled", {"theme": theme.value})
     if theme is None and not enabled:
         raise validation_error("no_theme_enabled")
-    deliveries = await coordinator.async_send_prompt(theme)
-    shared = coordinator.current_prompt
+    deliveries = await coordinator.conversation.async_send_prompt(theme)
+    shared = coordinator.conversation.current_prompt
     return {
         "prompt_id": shared.prompt_id if shared else None,
         "theme": shared.theme if shared else None,
@@ -116,13 +117,13 @@ async def _answer_prompt(
     answer: str = call.data[ATTR_ANSWER]
     if not answer.strip():
         raise validation_error("answer_empty")
-    shared = coordinator.current_prompt
+    shared = coordinator.conversation.current_prompt
     if shared is None:
         raise validation_error("no_prompt_today")
     if shared.revealed:
         raise validation_error("prompt_already_revealed")
     try:
-        revealed = await coordinator.async_answer_prompt(slot, answer)
+        revealed = await coordinator.conversation.async_answer_prompt(slot, answer)
     except NoPromptError as err:  # the day turned between the checks above
         raise validation_error("no_prompt_today") from err
     return {"revealed": revealed}
@@ -131,7 +132,7 @@ async def _answer_prompt(
 async def _set_intention(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
-    await coordinator.async_set_intention(call.data[ATTR_INTENTION])
+    await coordinator.conversation.async_set_intention(call.data[ATTR_INTENTION])
     return None
 
 
@@ -149,7 +150,7 @@ async def _get_history(
         raise validation_error(
             "history_range_too_long", {"days": str(HISTORY_MAX_DAYS)}
         )
-    return coordinator.history(start, end)
+    return coordinator.conversation.history(start, end)
 
 
 CONVERSATION_SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {

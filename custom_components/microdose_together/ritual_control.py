@@ -106,7 +106,9 @@ class RitualController:
 
     async def _async_send_prompt(self) -> list[RitualStep]:
         """Send tonight's prompt; each phone is its own step in the report."""
-        deliveries = await self._coordinator.async_send_prompt(reuse_today=True)
+        deliveries = await self._coordinator.conversation.async_send_prompt(
+            reuse_today=True
+        )
         return [
             RitualStep(
                 "notify",

@@ -6,7 +6,8 @@ from homeassistant.components.text import TextEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .coordinator import INTENTION_MAX_LENGTH, MicrodoseConfigEntry
+from .conversation import INTENTION_MAX_LENGTH
+from .coordinator import MicrodoseConfigEntry
 from .entity import MicrodoseEntity
 
 PARALLEL_UPDATES = 0
@@ -34,4 +35,4 @@ class IntentionText(MicrodoseEntity, TextEntity):
 
     async def async_set_value(self, value: str) -> None:
         """Change the intention."""
-        await self.coordinator.async_set_intention(value)
+        await self.coordinator.conversation.async_set_intention(value)

@@ -205,7 +205,7 @@ async def test_forged_stale_and_repeated_taps_change_nothing(
     assert len(phones[PHONE_1]) == sent + 1
     await _tap(hass, current[1])  # the same tap again: that step is closed
     assert len(phones[PHONE_1]) == sent + 1
-    assert setup_entry.runtime_data.checkins.records == []
+    assert setup_entry.runtime_data.conversation.checkins.records == []
 
 
 async def test_prompt_answers_stay_private_until_both_replied(
@@ -287,7 +287,7 @@ async def test_quiet_hours_hold_messages_until_they_end(
     assert phones[PHONE_1] == []
     await _at(hass, freezer, "2026-01-06T07:30:00+02:00")
     (call,) = phones[PHONE_1]
-    newest = setup_entry.runtime_data.requests["1:checkin"]["id"]
+    newest = setup_entry.runtime_data.conversation.requests["1:checkin"]["id"]
     assert f"|{newest}|" in _actions(call)[0]
 
 
@@ -334,7 +334,7 @@ async def test_disabled_theme_is_refused(
         await _act(hass, entry, "send_prompt", theme="intimacy")
     assert err.value.translation_key == "theme_not_enabled"
     await _act(hass, entry, "send_prompt")
-    assert entry.runtime_data.current_prompt.theme == "gratitude"
+    assert entry.runtime_data.conversation.current_prompt.theme == "gratitude"
 
 
 async def test_shared_intention(
@@ -367,7 +367,7 @@ async def test_held_messages_survive_a_restart(
 
     await _at(hass, freezer, "2026-01-06T07:30:00+02:00")
     (call,) = phones[PHONE_2]
-    request = setup_entry.runtime_data.requests["2:checkin"]["id"]
+    request = setup_entry.runtime_data.conversation.requests["2:checkin"]["id"]
     assert f"|{request}|" in _actions(call)[0]
 
 
@@ -397,7 +397,7 @@ async def test_a_failing_phone_is_reported_and_the_rest_goes_on(
     await _act(hass, entry, "send_prompt")
     assert len(phones[PHONE_1]) == 1
     assert "Could not reach notify.mobile_app_broken" in caplog.text
-    assert entry.runtime_data.current_prompt is not None
+    assert entry.runtime_data.conversation.current_prompt is not None
 
 
 async def test_note_step_can_be_skipped(
@@ -412,11 +412,11 @@ async def test_note_step_can_be_skipped(
     reply, done = _actions(phones[PHONE_1][-1])
     await _tap(hass, reply, "   ")
     await _tap(hass, reply.removesuffix("note") + "other")
-    assert "1:checkin" in setup_entry.runtime_data.requests
+    assert "1:checkin" in setup_entry.runtime_data.conversation.requests
     await _tap(hass, done)
-    assert "1:checkin" not in setup_entry.runtime_data.requests
+    assert "1:checkin" not in setup_entry.runtime_data.conversation.requests
     assert phones[PHONE_1][-1].data["message"] == "clear_notification"
-    (record,) = setup_entry.runtime_data.checkins.records
+    (record,) = setup_entry.runtime_data.conversation.checkins.records
     assert (record.mood, record.connection, record.stress, record.note) == (
         3,
         3,

@@ -61,10 +61,10 @@ async def test_diagnostics_hold_no_private_words(
         )
     # A reveal held during quiet hours sits in the store with both answers.
     freezer.move_to("2026-01-05T23:00:00+02:00")
-    await setup_entry.runtime_data._async_send_reveal(
-        setup_entry.runtime_data.current_prompt
+    await setup_entry.runtime_data.conversation._async_send_reveal(
+        setup_entry.runtime_data.conversation.current_prompt
     )
-    assert setup_entry.runtime_data.phones.held_as_list()
+    assert setup_entry.runtime_data.conversation.phones.held_as_list()
 
     diagnostics = await async_get_config_entry_diagnostics(hass, setup_entry)
     text = repr(diagnostics)

@@ -245,7 +245,7 @@ async def test_custom_prompts_and_themes(
         }
     ]
     await hass.async_block_till_done()
-    library = setup_entry.runtime_data.library
+    library = setup_entry.runtime_data.conversation.library
     assert library.get("custom_1").text == "What made you laugh together this week?"
 
     result = await _open(hass, setup_entry, "prompts")

@@ -1,0 +1,413 @@
+"""Check-ins, the prompt of the day and the shared intention, for one couple.
+
+This is the conversation between the partners' phones and Home Assistant:
+what is asked, what comes back, and what stays private until both replied.
+The coordinator owns the store and the snapshot; this keeps the rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+import logging
+import secrets
+from typing import TYPE_CHECKING, Any, Final
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.util import dt as dt_util, ulid as ulid_util
+
+from .core.checkins import CheckIn, CheckInLog, SharedPrompt, other_partner
+from .core.prompts import PromptLibrary, Theme, choose_next
+from .notifications import (
+    CHECKIN_STEPS,
+    CHOICE_ANSWER,
+    CHOICE_DONE,
+    CHOICE_NOTE,
+    NOTE_STEP,
+    ActionId,
+    Delivery,
+    NotificationTexts,
+    PhoneChannel,
+    checkin_step_payload,
+    clear_payload,
+    notification_tag,
+    prompt_payload,
+    reveal_payload,
+)
+from .prompt_files import async_prompt_library
+
+if TYPE_CHECKING:
+    from .coordinator import MicrodoseCoordinator
+    from .core.quiet_hours import QuietHours
+    from .settings import CoupleSettings
+
+_LOGGER = logging.getLogger(__name__)
+
+INTENTION_MAX_LENGTH: Final = 255
+CHECKIN_ORDER: Final = (*CHECKIN_STEPS, NOTE_STEP)
+
+
+class NoPromptError(ValueError):
+    """There is no prompt to answer today."""
+
+
+class Conversation:
+    """The couple's check-ins, prompts, intention and open phone requests."""
+
+    def __init__(self, hass: HomeAssistant, coordinator: MicrodoseCoordinator) -> None:
+        """Start empty; `async_load` reads the library and the stored history."""
+        self._hass = hass
+        self._coordinator = coordinator
+        self.checkins = CheckInLog()
+        self.prompts: list[SharedPrompt] = []
+        self.intention = ""
+        self.requests: dict[str, dict[str, Any]] = {}
+        self.library = PromptLibrary(())
+        self.phones = PhoneChannel(
+            hass,
+            {
+                partner.slot: partner.notify_service
+                for partner in coordinator.settings.partners
+            },
+            self._save_held,
+        )
+
+    async def async_load_library(self) -> None:
+        """Read the built-in prompts in the home's language, plus the couple's."""
+        library = await async_prompt_library(self._hass, self._hass.config.language)
+        custom = self._settings.conversation.custom_prompts
+        self.library = library.with_custom(custom)
+
+    def load(self, stored: dict[str, Any]) -> None:
+        """Read the stored history; raises ValueError, KeyError or TypeError."""
+        self.checkins = CheckInLog.from_dict(stored.get("checkins", {"records": []}))
+        self.prompts = [
+            SharedPrompt.from_dict(raw) for raw in stored.get("prompts", [])
+        ]
+        self.intention = str(stored.get("intention", ""))
+        self.requests = dict(stored.get("requests", {}))
+
+    @callback
+    def async_start(self, stored: dict[str, Any]) -> None:
+        """Hold again the phone messages that waited for quiet hours to end."""
+        self.phones.async_restore_held(stored.get("held", []), self._quiet_hours)
+
+    @callback
+    def async_stop(self) -> None:
+        """Drop the quiet-hours timer; the held messages are in the store."""
+        self.phones.async_shutdown()
+
+    @property
+    def _settings(self) -> CoupleSettings:
+        return self._coordinator.settings
+
+    @property
+    def _entry_id(self) -> str:
+        return self._coordinator.config_entry.entry_id
+
+    @property
+    def _quiet_hours(self) -> QuietHours:
+        return self._coordinator.settings.conversation.quiet_hours
+
+    def stress_today(self, slot: int) -> int | None:
+        """Return the partner's latest stress score today, if they checked in."""
+        latest = self.checkins.latest_on(slot, self._coordinator.today())
+        return latest.stress if latest else None
+
+    # ---- check-ins ---------------------------------------------------------
+
+    async def async_check_in(
+        self,
+        slot: int,
+        *,
+        mood: int,
+        connection: int,
+        stress: int,
+        note: str | None = None,
+    ) -> CheckIn:
+        """Record a check-in now; raises ValueError for a score outside 1-5."""
+        record = self._record_check_in(slot, mood, connection, stress, note)
+        if self.requests.pop(f"{slot}:checkin", None) is not None:
+            await self._async_clear_phone(slot, "checkin")
+        self._save()
+        return record
+
+    @callback
+    def _record_check_in(
+        self, slot: int, mood: int, connection: int, stress: int, note: str | None
+    ) -> CheckIn:
+        moment = dt_util.now()
+        record = CheckIn(
+            id=ulid_util.ulid_now(),
+            partner=slot,
+            day=moment.date(),
+            at=moment,
+            mood=mood,
+            connection=connection,
+            stress=stress,
+            note=(note or "").strip() or None,
+        )
+        self.checkins.add(record)
+        # A new stress score may change the calm-day verdict.
+        self._coordinator.calm_watcher.async_request_refresh()
+        self._coordinator.fire(
+            "check_in_recorded",
+            self._coordinator.partner_payload(slot)
+            | {
+                "check_in_id": record.id,
+                "mood": mood,
+                "connection": connection,
+                "stress": stress,
+            },
+        )
+        return record
+
+    async def async_request_check_in(self, slot: int) -> None:
+        """Ask a partner's phone for a check-in; a new request replaces the last."""
+        request = {"id": _request_id(), "step": CHECKIN_ORDER[0]}
+        self.requests[f"{slot}:checkin"] = request
+        self._save()
+        await self._async_send_checkin_step(slot, request)
+        self._coordinator.fire(
+            "check_in_requested", self._coordinator.partner_payload(slot)
+        )
+
+    async def _async_send_checkin_step(
+        self, slot: int, request: dict[str, Any]
+    ) -> None:
+        texts = await NotificationTexts.async_load(self._hass)
+        action = ActionId(self._entry_id, slot, request["id"], "")
+        payload = checkin_step_payload(
+            texts,
+            action,
+            request["step"],
+            partner=self._settings.partner(slot).name,
+            other=self._settings.partner(other_partner(slot)).name,
+        )
+        await self.phones.async_send(slot, payload, self._quiet_hours)
+
+    # ---- the prompt of the day -------------------------------------------
+
+    @property
+    def current_prompt(self) -> SharedPrompt | None:
+        """Return the latest prompt, if one was sent today."""
+        if self.prompts and self.prompts[-1].day == self._coordinator.today():
+            return self.prompts[-1]
+        return None
+
+    async def async_send_prompt(
+        self, theme: Theme | None = None, *, reuse_today: bool = False
+    ) -> dict[int, Delivery]:
+        """Send the prompt to both phones and say what became of each message.
+
+        With `reuse_today`, tonight's prompt goes again to whoever has not
+        answered it (the ritual does this); otherwise the next prompt is chosen.
+        Raises ValueError when no enabled theme can give one.
+        """
+        shared = self.current_prompt
+        if not (reuse_today and shared is not None and not shared.revealed):
+            prompt = choose_next(
+                self.library,
+                [sent.prompt_id for sent in self.prompts],
+                self._settings.conversation.themes,
+                theme,
+            )
+            shared = SharedPrompt(
+                day=self._coordinator.today(),
+                prompt_id=prompt.id,
+                theme=prompt.theme.value,
+            )
+            self.prompts.append(shared)
+        text = self.library.get(shared.prompt_id).text
+        texts = await NotificationTexts.async_load(self._hass)
+        slots = [p.slot for p in self._settings.partners if not shared.answered(p.slot)]
+        sends = []
+        for slot in slots:
+            request = {"id": _request_id(), "day": shared.day.isoformat()}
+            self.requests[f"{slot}:prompt"] = request
+            action = ActionId(self._entry_id, slot, request["id"], "")
+            sends.append(
+                self.phones.async_send(
+                    slot,
+                    prompt_payload(texts, action, text),
+                    self._quiet_hours,
+                )
+            )
+        self._save()
+        self._coordinator.fire(
+            "prompt_sent", {"prompt_id": shared.prompt_id, "theme": shared.theme}
+        )
+        return dict(zip(slots, await asyncio.gather(*sends), strict=True))
+
+    async def async_answer_prompt(self, slot: int, text: str) -> bool:
+        """Keep a partner's answer private; reveal both once both answered.
+
+        Returns whether this answer revealed the pair. Raises NoPromptError when
+        no prompt was sent today, ValueError for a blank answer or a closed one.
+        """
+        shared = self.current_prompt
+        if shared is None:
+            raise NoPromptError("no prompt was sent today")
+        completes = shared.answer(slot, text)
+        if self.requests.pop(f"{slot}:prompt", None) is not None:
+            await self._async_clear_phone(slot, "prompt")
+        self._save()
+        if completes:
+            shared.reveal()
+            self._save()
+            self._coordinator.fire("prompt_revealed", {"prompt_id": shared.prompt_id})
+            await self._async_send_reveal(shared)
+        return completes
+
+    async def _async_send_reveal(self, shared: SharedPrompt) -> None:
+        texts = await NotificationTexts.async_load(self._hass)
+        await asyncio.gather(
+            *(
+                self.phones.async_send(
+                    partner.slot,
+                    reveal_payload(
+                        texts,
+                        self._entry_id,
+                        partner.slot,
+                        other=self._settings.partner(other_partner(partner.slot)).name,
+                        other_answer=shared.other_answer(partner.slot),
+                        own_answer=shared.answers[partner.slot],
+                    ),
+                    self._quiet_hours,
+                )
+                for partner in self._settings.partners
+            )
+        )
+
+    async def async_set_intention(self, text: str) -> None:
+        """Set the couple's shared intention; ValueError if it is too long."""
+        cleaned = text.strip()
+        if len(cleaned) > INTENTION_MAX_LENGTH:
+            raise ValueError(f"at most {INTENTION_MAX_LENGTH} characters")
+        self.intention = cleaned
+        self._save()
+
+    def history(self, start: date, end: date) -> dict[str, Any]:
+        """Return check-ins and revealed answers between two days (inclusive).
+
+        An answer not yet revealed stays private even here: only who answered.
+        """
+        prompts = []
+        for shared in self.prompts:
+            if not start <= shared.day <= end:
+                continue
+            prompt = self.library.find(shared.prompt_id)
+            prompts.append(
+                {
+                    "day": shared.day.isoformat(),
+                    "prompt_id": shared.prompt_id,
+                    "theme": shared.theme,
+                    "text": prompt.text if prompt else None,
+                    "answered": sorted(shared.answers),
+                    "answers": (
+                        {str(slot): answer for slot, answer in shared.answers.items()}
+                        if shared.revealed
+                        else {}
+                    ),
+                }
+            )
+        return {
+            "check_ins": [
+                record.as_dict() for record in self.checkins.between(start, end)
+            ],
+            "prompts": prompts,
+        }
+
+    # ---- replies from the phones -----------------------------------------
+
+    async def async_handle_phone_action(
+        self, action: ActionId, reply_text: str | None
+    ) -> bool:
+        """Apply a tap or reply from a phone; anything not open is ignored."""
+        if action.entry_id != self._entry_id:
+            return False
+        slot = action.slot
+        checkin = self.requests.get(f"{slot}:checkin")
+        if checkin is not None and checkin["id"] == action.request_id:
+            return await self._async_checkin_reply(
+                slot, checkin, action.choice, reply_text
+            )
+        prompt = self.requests.get(f"{slot}:prompt")
+        if (
+            prompt is not None
+            and prompt["id"] == action.request_id
+            and action.choice == CHOICE_ANSWER
+            and (reply_text or "").strip()
+            and self.current_prompt is not None
+        ):
+            await self.async_answer_prompt(slot, reply_text or "")
+            return True
+        _LOGGER.debug("Ignored a notification action that matches no open request")
+        return False
+
+    async def _async_checkin_reply(
+        self, slot: int, request: dict[str, Any], choice: str, reply_text: str | None
+    ) -> bool:
+        step = request["step"]
+        if step == NOTE_STEP:
+            if choice == CHOICE_NOTE and (reply_text or "").strip():
+                self.checkins.set_note(request["check_in_id"], slot, reply_text)
+            elif choice != CHOICE_DONE:
+                return False
+            del self.requests[f"{slot}:checkin"]
+            self._save()
+            await self._async_clear_phone(slot, "checkin")
+            return True
+        value = CHECKIN_STEPS[step].get(choice)
+        if value is None:
+            return False
+        answers = {**request, step: value}
+        next_step = CHECKIN_ORDER[CHECKIN_ORDER.index(step) + 1]
+        following = {**answers, "id": _request_id(), "step": next_step}
+        if next_step == NOTE_STEP:
+            record = self._record_check_in(
+                slot, answers["mood"], answers["connection"], answers["stress"], None
+            )
+            following["check_in_id"] = record.id
+        self.requests[f"{slot}:checkin"] = following
+        self._save()
+        await self._async_send_checkin_step(slot, following)
+        return True
+
+    async def _async_clear_phone(self, slot: int, purpose: str) -> None:
+        tag = notification_tag(self._entry_id, slot, purpose)
+        await self.phones.async_send(
+            slot,
+            clear_payload(tag),
+            self._quiet_hours,
+        )
+
+    @callback
+    def _save(self) -> None:
+        self._coordinator.stored["checkins"] = self.checkins.as_dict()
+        self._coordinator.stored["prompts"] = [
+            shared.as_dict() for shared in self.prompts
+        ]
+        self._coordinator.stored["intention"] = self.intention
+        self._coordinator.stored["requests"] = self.requests
+        self._coordinator.commit()
+
+    @callback
+    def _save_held(self) -> None:
+        self._coordinator.stored["held"] = self.phones.held_as_list()
+        self._coordinator.store.schedule_save()
+
+    async def async_checkin_time(self, now: datetime) -> None:
+        """At check-in time, ask each partner who is due, on their own phone."""
+        self._coordinator.refresh_now()
+        for slot, figures in self._coordinator.data.conversation.partners.items():
+            if figures.due:
+                self._coordinator.fire(
+                    "check_in_due", self._coordinator.partner_payload(slot)
+                )
+                await self.async_request_check_in(slot)
+
+
+def _request_id() -> str:
+    """Return a short, unguessable id for one notification request."""
+    return secrets.token_hex(6)
