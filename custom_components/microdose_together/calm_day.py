@@ -16,7 +16,6 @@ import logging
 from typing import TYPE_CHECKING, Final
 
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
-from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import (
     EventStateChangedData,
@@ -29,6 +28,7 @@ from homeassistant.util import dt as dt_util
 from .calm_sources import async_read_calendars
 from .const import DOMAIN, ISSUE_CALENDAR_UNAVAILABLE
 from .core.calm import CalmVerdict, assess_day, day_bounds
+from .entity_issues import async_sync_entity_issues
 
 if TYPE_CHECKING:
     from .coordinator import MicrodoseCoordinator
@@ -134,22 +134,12 @@ class CalmDayWatcher:
     @callback
     def _report_calendars(self, failed: dict[str, str]) -> None:
         """Raise a repair for each calendar that failed; clear the ones back."""
-        entry_id = self._coordinator.config_entry.entry_id
-        for entity_id in self._coordinator.settings.calm.calendars:
-            issue_id = f"{ISSUE_CALENDAR_UNAVAILABLE}_{entry_id}_{entity_id}"
-            if entity_id in failed:
-                ir.async_create_issue(
-                    self._hass,
-                    DOMAIN,
-                    issue_id,
-                    is_fixable=False,
-                    severity=ir.IssueSeverity.WARNING,
-                    translation_key=ISSUE_CALENDAR_UNAVAILABLE,
-                    translation_placeholders={
-                        "entity_id": entity_id,
-                        "couple": self._coordinator.settings.couple_name,
-                    },
-                )
-            else:
-                ir.async_delete_issue(self._hass, DOMAIN, issue_id)
+        async_sync_entity_issues(
+            self._hass,
+            kind=ISSUE_CALENDAR_UNAVAILABLE,
+            entry_id=self._coordinator.config_entry.entry_id,
+            chosen=self._coordinator.settings.calm.calendars,
+            failing=failed,
+            placeholders={"couple": self._coordinator.settings.couple_name},
+        )
         self.failed = failed

@@ -48,20 +48,6 @@ from .flow_schemas import (
     schedule_schema,
     validate_amounts,
 )
-from .ritual import (
-    CONF_RITUAL_AREAS,
-    CONF_RITUAL_AUTO_END,
-    CONF_RITUAL_BRIGHTNESS,
-    CONF_RITUAL_COLOR_TEMP,
-    CONF_RITUAL_LIGHTS,
-    CONF_RITUAL_MEDIA_CONTENT_ID,
-    CONF_RITUAL_MEDIA_CONTENT_TYPE,
-    CONF_RITUAL_MEDIA_PLAYER,
-    CONF_RITUAL_SEND_PROMPT,
-    CONF_RITUAL_SHUFFLE,
-    CONF_RITUAL_TRANSITION,
-    CONF_RITUAL_VOLUME,
-)
 from .ritual_schema import RITUAL_OPTIONAL, ritual_schema
 from .settings import parse_practice
 
@@ -341,25 +327,10 @@ class MicrodoseOptionsFlow(OptionsFlow):
         if user_input is not None:
             cleared = {key: None for key in RITUAL_OPTIONAL if key not in user_input}
             return self._save(user_input | cleared)
-        current = self._coordinator.ritual_settings
-        suggested = {
-            CONF_RITUAL_LIGHTS: list(current.lights),
-            CONF_RITUAL_AREAS: list(current.areas),
-            CONF_RITUAL_BRIGHTNESS: current.brightness_pct,
-            CONF_RITUAL_COLOR_TEMP: current.color_temp_kelvin,
-            CONF_RITUAL_TRANSITION: current.transition,
-            CONF_RITUAL_MEDIA_PLAYER: current.media_player,
-            CONF_RITUAL_MEDIA_CONTENT_ID: current.media_content_id,
-            CONF_RITUAL_MEDIA_CONTENT_TYPE: current.media_content_type,
-            CONF_RITUAL_VOLUME: current.volume,
-            CONF_RITUAL_SHUFFLE: current.shuffle,
-            CONF_RITUAL_SEND_PROMPT: current.send_prompt,
-            CONF_RITUAL_AUTO_END: current.auto_end_minutes,
-        }
         return self.async_show_form(
             step_id="ritual",
             data_schema=self.add_suggested_values_to_schema(
-                ritual_schema(), {k: v for k, v in suggested.items() if v is not None}
+                ritual_schema(), self._coordinator.ritual_settings.as_options()
             ),
         )
 

@@ -153,6 +153,24 @@ class RitualSettings:
             auto_end_minutes=int(options.get(CONF_RITUAL_AUTO_END, 0)),
         )
 
+    def as_options(self) -> dict[str, Any]:
+        """Return the settings as option values (empty ones left out)."""
+        options = {
+            CONF_RITUAL_LIGHTS: list(self.lights),
+            CONF_RITUAL_AREAS: list(self.areas),
+            CONF_RITUAL_BRIGHTNESS: self.brightness_pct,
+            CONF_RITUAL_COLOR_TEMP: self.color_temp_kelvin,
+            CONF_RITUAL_TRANSITION: self.transition,
+            CONF_RITUAL_MEDIA_PLAYER: self.media_player,
+            CONF_RITUAL_MEDIA_CONTENT_ID: self.media_content_id,
+            CONF_RITUAL_MEDIA_CONTENT_TYPE: self.media_content_type,
+            CONF_RITUAL_VOLUME: self.volume,
+            CONF_RITUAL_SHUFFLE: self.shuffle,
+            CONF_RITUAL_SEND_PROMPT: self.send_prompt,
+            CONF_RITUAL_AUTO_END: self.auto_end_minutes,
+        }
+        return {key: value for key, value in options.items() if value is not None}
+
     def with_overrides(
         self,
         *,

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_track_point_in_time
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, ISSUE_RITUAL_ENTITY_MISSING
+from .const import ISSUE_RITUAL_ENTITY_MISSING
+from .entity_issues import async_sync_entity_issues
 from .notifications import Delivery
 from .ritual import (
     TARGET_PROMPT,
@@ -133,24 +133,16 @@ class RitualController:
     @callback
     def _report_missing(self, settings: RitualSettings, report: RitualReport) -> None:
         """Name each ritual device that is gone; clear the ones seen again."""
-        entry_id = self._coordinator.config_entry.entry_id
-        configured = {*settings.lights, *report.snapshot, *report.missing}
+        chosen = [*settings.lights, *report.snapshot]
         if settings.media_player:
-            configured.add(settings.media_player)
-        for entity_id in configured:
-            issue_id = f"{ISSUE_RITUAL_ENTITY_MISSING}_{entry_id}_{entity_id}"
-            if entity_id in report.missing:
-                ir.async_create_issue(
-                    self._hass,
-                    DOMAIN,
-                    issue_id,
-                    is_fixable=False,
-                    severity=ir.IssueSeverity.WARNING,
-                    translation_key=ISSUE_RITUAL_ENTITY_MISSING,
-                    translation_placeholders={"entity_id": entity_id},
-                )
-            else:
-                ir.async_delete_issue(self._hass, DOMAIN, issue_id)
+            chosen.append(settings.media_player)
+        async_sync_entity_issues(
+            self._hass,
+            kind=ISSUE_RITUAL_ENTITY_MISSING,
+            entry_id=self._coordinator.config_entry.entry_id,
+            chosen=chosen,
+            failing=report.missing,
+        )
 
 
 def _summary(report: RitualReport) -> dict[str, Any]:

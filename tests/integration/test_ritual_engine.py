@@ -635,3 +635,10 @@ def test_settings_from_options_and_tonights_overrides() -> None:
         send_prompt=False,
         auto_end_minutes=45,
     )
+
+
+def test_settings_round_trip_through_options() -> None:
+    """What the options flow shows is what was stored."""
+    settings = RitualSettings.from_options(RITUAL_OPTIONS | {CONF_RITUAL_AUTO_END: 20})
+    assert RitualSettings.from_options(settings.as_options()) == settings
+    assert CONF_RITUAL_VOLUME not in RitualSettings().as_options()

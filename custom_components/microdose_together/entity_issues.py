@@ -1,0 +1,45 @@
+"""Repair issues that name an entity the couple chose and that is gone or failing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+
+from .const import DOMAIN
+
+
+@callback
+def async_sync_entity_issues(
+    hass: HomeAssistant,
+    *,
+    kind: str,
+    entry_id: str,
+    chosen: Iterable[str],
+    failing: Iterable[str],
+    placeholders: Mapping[str, str] | None = None,
+) -> None:
+    """Raise one warning per failing entity and clear those that work again.
+
+    `kind` is the translation key; the issue id adds the entry and entity, so
+    each couple and entity has its own issue.
+    """
+    failing_set = set(failing)
+    for entity_id in set(chosen) | failing_set:
+        issue_id = f"{kind}_{entry_id}_{entity_id}"
+        if entity_id in failing_set:
+            ir.async_create_issue(
+                hass,
+                DOMAIN,
+                issue_id,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=kind,
+                translation_placeholders={
+                    "entity_id": entity_id,
+                    **(placeholders or {}),
+                },
+            )
+        else:
+            ir.async_delete_issue(hass, DOMAIN, issue_id)
