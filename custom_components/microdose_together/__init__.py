@@ -97,14 +97,16 @@ async def _async_entry_updated(
 
 
 def _register_devices(hass: HomeAssistant, entry: MicrodoseConfigEntry) -> None:
-    """Create the couple's device and one per partner, names kept current."""
+    """Create the couple's device and one per partner, linked to the couple's."""
     registry = dr.async_get(hass)
     settings = entry.runtime_data.settings
-    registry.async_get_or_create(
+    couple = registry.async_get_or_create(
         config_entry_id=entry.entry_id, **couple_device_info(entry.entry_id, settings)
     )
     for partner in settings.partners:
-        registry.async_get_or_create(
+        device = registry.async_get_or_create(
             config_entry_id=entry.entry_id,
             **partner_device_info(entry.entry_id, settings, partner.slot),
         )
+        if device.via_device_id != couple.id:
+            registry.async_update_device(device.id, via_device_id=couple.id)

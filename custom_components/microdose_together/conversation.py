@@ -136,7 +136,7 @@ class Conversation:
     def _record_check_in(
         self, slot: int, mood: int, connection: int, stress: int, note: str | None
     ) -> CheckIn:
-        moment = dt_util.now()
+        moment = dt_util.now().replace(microsecond=0)  # seconds are plenty
         record = CheckIn(
             id=ulid_util.ulid_now(),
             partner=slot,

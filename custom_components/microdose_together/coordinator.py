@@ -150,7 +150,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
     ) -> DoseRecord:
         """Record a dose through the guard; raises DoseRefusedError if refused."""
         practice = self.settings.practice
-        moment = dt_util.as_local(taken_at or dt_util.now())
+        moment = dt_util.as_local(taken_at or dt_util.now().replace(microsecond=0))
         day = moment.date()
         record = self.doses.log(
             record_id=ulid_util.ulid_now(),
@@ -219,6 +219,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
 
     @callback
     def _set_calm(self, verdict: CalmVerdict) -> None:
+        if verdict == self.calm:
+            return  # nothing to show; spare every entity a state write
         self.calm = verdict
         self.async_set_updated_data(self._build_snapshot())
 

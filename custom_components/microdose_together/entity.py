@@ -26,14 +26,13 @@ def couple_device_info(entry_id: str, settings: CoupleSettings) -> DeviceInfo:
 def partner_device_info(
     entry_id: str, settings: CoupleSettings, slot: int
 ) -> DeviceInfo:
-    """Describe one partner's device, linked to the couple's."""
+    """Describe one partner's device (linked to the couple's at set-up)."""
     return DeviceInfo(
         identifiers={(DOMAIN, f"{entry_id}_partner_{slot}")},
         name=settings.partner(slot).name,
         manufacturer=MANUFACTURER,
         model="Partner",
         entry_type=DeviceEntryType.SERVICE,
-        via_device=(DOMAIN, entry_id),
     )
 
 
