@@ -98,9 +98,12 @@ def choice_selector(
 
 def couple_schema(hass: HomeAssistant, current: Mapping[str, Any]) -> vol.Schema:
     """Return the couple's name plus both partners (setup and reconfigure)."""
+    choices = notify_choices(hass)
+    # Offer each partner a different phone to start with: the first two phones.
+    first_phones = [c for c in choices if c.startswith(f"{NOTIFY_PREFIX}mobile_app_")]
     phones = selector.SelectSelector(
         selector.SelectSelectorConfig(
-            options=notify_choices(hass),
+            options=choices,
             custom_value=True,
             mode=selector.SelectSelectorMode.DROPDOWN,
         )
@@ -125,12 +128,13 @@ def couple_schema(hass: HomeAssistant, current: Mapping[str, Any]) -> vol.Schema
                 },
             )
         ] = selector.EntitySelector(selector.EntitySelectorConfig(domain="person"))
-        fields[
-            vol.Required(
-                partner_key(slot, CONF_NOTIFY),
-                default=current.get(partner_key(slot, CONF_NOTIFY), vol.UNDEFINED),
-            )
-        ] = phones
+        notify_key = partner_key(slot, CONF_NOTIFY)
+        suggested = current.get(notify_key) or (
+            first_phones[slot - 1] if len(first_phones) >= slot else None
+        )
+        fields[vol.Required(notify_key, description={"suggested_value": suggested})] = (
+            phones
+        )
     return vol.Schema(fields)
 
 

@@ -90,6 +90,12 @@ async def test_phones_are_listed_first(hass: HomeAssistant, phones: Any) -> None
     selector = next(v for k, v in schema.items() if k == "partner_1_notify")
     options = selector.config["options"]
     assert options == [PHONE_1, PHONE_2, "notify.family_group"]
+    suggested = {
+        str(key): key.description["suggested_value"]
+        for key in schema
+        if str(key).endswith("_notify")
+    }
+    assert suggested == {"partner_1_notify": PHONE_1, "partner_2_notify": PHONE_2}
 
 
 async def test_safety_not_confirmed_creates_nothing(
