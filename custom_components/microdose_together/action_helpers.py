@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
+from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN, PARTNER_SLOTS
@@ -16,8 +18,38 @@ from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN, PARTNER_SLOTS
 if TYPE_CHECKING:
     from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 
+
+def whole_number(value: Any) -> int:
+    """Read a whole number; infinity and other non-numbers are invalid, not a crash."""
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError) as err:
+        raise vol.Invalid(f"expected a whole number, got {value!r}") from err
+
+
+def local_day(value: Any) -> date:
+    """Read a day; a moment given instead counts as its local day."""
+    if isinstance(value, datetime):
+        try:
+            return dt_util.as_local(value).date() if value.tzinfo else value.date()
+        except OverflowError as err:
+            raise vol.Invalid("the moment is outside the calendar") from err
+    day: date = cv.date(value)
+    return day
+
+
+def moment(value: Any) -> datetime:
+    """Read a moment that has a local time (not beyond the calendar's edges)."""
+    parsed: datetime = cv.datetime(value)
+    try:
+        dt_util.as_local(parsed)
+    except OverflowError as err:
+        raise vol.Invalid("the time is outside the calendar") from err
+    return parsed
+
+
 ENTRY_SCHEMA = vol.Schema({vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string})
-PARTNER_FIELD = vol.All(vol.Coerce(int), vol.In(PARTNER_SLOTS))
+PARTNER_FIELD = vol.All(whole_number, vol.In(PARTNER_SLOTS))
 
 type Handler = Callable[[MicrodoseCoordinator, ServiceCall], Awaitable[ServiceResponse]]
 

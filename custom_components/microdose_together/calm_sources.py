@@ -16,7 +16,6 @@ import logging
 from typing import Any, Final, cast
 
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util import dt as dt_util
 
 from .core.calm import CalendarEvent
@@ -64,9 +63,12 @@ async def async_read_calendars(
             found = cast("dict[str, Any]", response)[entity_id]
             reading.events.extend(_event(raw) for raw in found["events"])
         except TimeoutError:
+            _LOGGER.warning(
+                "Could not read %s: no answer within %s s", entity_id, READ_TIMEOUT
+            )
             reading.failed[entity_id] = "timeout"
-        except (HomeAssistantError, KeyError, TypeError, ValueError) as err:
-            _LOGGER.debug("Could not read %s: %s", entity_id, err)
+        except Exception as err:  # noqa: BLE001 - one calendar must not stop the day
+            _LOGGER.warning("Could not read %s: %s", entity_id, err)
             reading.failed[entity_id] = "error"
     return reading
 

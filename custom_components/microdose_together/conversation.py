@@ -127,9 +127,10 @@ class Conversation:
     ) -> CheckIn:
         """Record a check-in now; raises ValueError for a score outside 1-5."""
         record = self._record_check_in(slot, mood, connection, stress, note)
-        if self.requests.pop(f"{slot}:checkin", None) is not None:
+        open_request = self.requests.pop(f"{slot}:checkin", None)
+        self._save()  # saved before the phone is told, whatever the phone does
+        if open_request is not None:
             await self._async_clear_phone(slot, "checkin")
-        self._save()
         return record
 
     @callback
@@ -239,25 +240,37 @@ class Conversation:
         )
         return dict(zip(slots, await asyncio.gather(*sends), strict=True))
 
-    async def async_answer_prompt(self, slot: int, text: str) -> bool:
+    async def async_answer_prompt(
+        self, slot: int, text: str, day: date | None = None
+    ) -> bool:
         """Keep a partner's answer private; reveal both once both answered.
 
-        Returns whether this answer revealed the pair. Raises NoPromptError when
-        no prompt was sent today, ValueError for a blank answer or a closed one.
+        `day` answers the prompt of an earlier day (a reply to a prompt that
+        waited for quiet hours to end); by default it is today's. Returns
+        whether this answer revealed the pair. Raises NoPromptError when there
+        is no such prompt, ValueError for a blank answer or a closed one.
         """
-        shared = self.current_prompt
+        shared = self._prompt_of(day or self._coordinator.today())
         if shared is None:
-            raise NoPromptError("no prompt was sent today")
+            raise NoPromptError("no prompt was sent that day")
         completes = shared.answer(slot, text)
-        if self.requests.pop(f"{slot}:prompt", None) is not None:
-            await self._async_clear_phone(slot, "prompt")
-        self._save()
         if completes:
             shared.reveal()
-            self._save()
+        open_request = self.requests.pop(f"{slot}:prompt", None)
+        self._save()  # saved before the phones are told, whatever they do
+        if open_request is not None:
+            await self._async_clear_phone(slot, "prompt")
+        if completes:
             self._coordinator.fire("prompt_revealed", {"prompt_id": shared.prompt_id})
             await self._async_send_reveal(shared)
         return completes
+
+    def _prompt_of(self, day: date) -> SharedPrompt | None:
+        """Return the last prompt sent on `day`."""
+        for shared in reversed(self.prompts):
+            if shared.day == day:
+                return shared
+        return None
 
     async def _async_send_reveal(self, shared: SharedPrompt) -> None:
         texts = await NotificationTexts.async_load(self._hass)
@@ -338,9 +351,14 @@ class Conversation:
             and prompt["id"] == action.request_id
             and action.choice == CHOICE_ANSWER
             and (reply_text or "").strip()
-            and self.current_prompt is not None
         ):
-            await self.async_answer_prompt(slot, reply_text or "")
+            try:  # the prompt of the day it was sent, even if read the next morning
+                await self.async_answer_prompt(
+                    slot, reply_text or "", date.fromisoformat(prompt["day"])
+                )
+            except ValueError:  # that prompt is gone or already shared
+                _LOGGER.debug("Ignored an answer to a prompt that is closed")
+                return False
             return True
         _LOGGER.debug("Ignored a notification action that matches no open request")
         return False

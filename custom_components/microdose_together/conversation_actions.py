@@ -14,7 +14,14 @@ from homeassistant.core import ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from .action_helpers import ENTRY_SCHEMA, PARTNER_FIELD, Handler, validation_error
+from .action_helpers import (
+    ENTRY_SCHEMA,
+    PARTNER_FIELD,
+    Handler,
+    local_day,
+    validation_error,
+    whole_number,
+)
 from .const import ATTR_PARTNER, PARTNER_SLOTS
 from .conversation import NoPromptError
 from .coordinator import MicrodoseCoordinator
@@ -41,7 +48,7 @@ ATTR_END: Final = "end"
 HISTORY_MAX_DAYS: Final = 366
 NOTE_MAX_LENGTH: Final = 2000
 
-SCORE = vol.All(vol.Coerce(int), vol.Range(min=SCORE_MIN, max=SCORE_MAX))
+SCORE = vol.All(whole_number, vol.Range(min=SCORE_MIN, max=SCORE_MAX))
 
 CHECK_IN_SCHEMA = ENTRY_SCHEMA.extend(
     {
@@ -66,7 +73,7 @@ INTENTION_SCHEMA = ENTRY_SCHEMA.extend(
     {vol.Required(ATTR_INTENTION): vol.All(cv.string, vol.Length(max=255))}
 )
 HISTORY_SCHEMA = ENTRY_SCHEMA.extend(
-    {vol.Required(ATTR_START): cv.date, vol.Required(ATTR_END): cv.date}
+    {vol.Required(ATTR_START): local_day, vol.Required(ATTR_END): local_day}
 )
 
 

@@ -33,7 +33,7 @@ from .ritual import RitualSettings
 from .ritual_control import RitualController
 from .settings import CoupleSettings, parse_settings
 from .snapshot import CoupleSnapshot, build_conversation, build_snapshot
-from .store import CoupleStore, StoredData
+from .store import CoupleStore, StoredData, check_layout
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self._stored = await self.store.async_load()
         try:
             self._load_domain()
-        except (ValueError, KeyError, TypeError) as err:
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
             await self.store.async_reject(f"stored history: {err}")
             self._stored = {}
             self._load_domain()
@@ -108,6 +108,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.async_set_updated_data(self._build_snapshot())
 
     def _load_domain(self) -> None:
+        check_layout(self._stored)
         self.protocol = self.settings.practice.protocol(self.protocol_state)
         self.doses = DoseLog(
             records=[DoseRecord.from_dict(raw) for raw in self._stored.get("doses", [])]

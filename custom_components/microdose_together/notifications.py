@@ -18,7 +18,6 @@ import logging
 from typing import Any, Final
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import translation
 from homeassistant.helpers.event import async_track_point_in_time
 from homeassistant.util import dt as dt_util
@@ -189,14 +188,22 @@ class PhoneChannel:
         return await self._async_deliver(slot, payload)
 
     async def _async_deliver(self, slot: int, payload: dict[str, Any]) -> Delivery:
+        """Send one message; any failure is logged and reported, never raised."""
         service = self._services[slot]
         try:
             async with asyncio.timeout(SEND_TIMEOUT):
                 await self._hass.services.async_call(
                     "notify", service, payload, blocking=True
                 )
-        except (HomeAssistantError, TimeoutError) as err:
-            _LOGGER.warning("Could not reach notify.%s: %s", service, err or "timeout")
+        except TimeoutError:
+            _LOGGER.warning(
+                "Could not reach notify.%s: no answer within %s s",
+                service,
+                SEND_TIMEOUT,
+            )
+            return Delivery.FAILED
+        except Exception as err:  # noqa: BLE001 - a phone must never stop the couple
+            _LOGGER.warning("Could not reach notify.%s: %s", service, err)
             return Delivery.FAILED
         return Delivery.SENT
 

@@ -7,6 +7,7 @@ comes back as it was. Devices that no longer exist raise a repair naming them.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,9 @@ class RitualController:
         self._hass = hass
         self._coordinator = coordinator
         self._auto_end: CALLBACK_TYPE | None = None
+        # One start or end at a time: a second tap while the lights fade must
+        # not take a snapshot of the dimmed room.
+        self._lock = asyncio.Lock()
 
     @property
     def _running(self) -> dict[str, Any] | None:
@@ -70,6 +74,15 @@ class RitualController:
 
     async def async_start(self, settings: RitualSettings) -> dict[str, Any]:
         """Start tonight's ritual; starting twice keeps the first snapshot."""
+        async with self._lock:
+            return await self._async_start(settings)
+
+    async def async_end(self) -> dict[str, Any]:
+        """End the ritual and put the room back; a clear no-op when none runs."""
+        async with self._lock:
+            return await self._async_end()
+
+    async def _async_start(self, settings: RitualSettings) -> dict[str, Any]:
         if self._running is not None:
             return {"started": False, "already_running": True, "steps": []}
         notify = self._async_send_prompt if settings.send_prompt else None
@@ -90,8 +103,7 @@ class RitualController:
         self._coordinator.fire("ritual_started", _summary(report))
         return {"started": True, **report.as_dict()}
 
-    async def async_end(self) -> dict[str, Any]:
-        """End the ritual and put the room back; a clear no-op when none runs."""
+    async def _async_end(self) -> dict[str, Any]:
         running = self._running
         if running is None:
             return {"ended": False, "was_running": False, "steps": []}

@@ -21,7 +21,15 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from .action_helpers import ENTRY_SCHEMA, PARTNER_FIELD, Handler, coordinator_for
+from .action_helpers import (
+    ENTRY_SCHEMA,
+    PARTNER_FIELD,
+    Handler,
+    coordinator_for,
+    local_day,
+    moment,
+    whole_number,
+)
 from .const import ATTR_PARTNER, DOMAIN
 from .conversation_actions import CONVERSATION_SERVICES
 from .coordinator import MicrodoseCoordinator
@@ -54,17 +62,15 @@ LOG_DOSE_SCHEMA = ENTRY_SCHEMA.extend(
             vol.Coerce(float), vol.Range(min=0, min_included=False, max=100)
         ),
         vol.Optional(ATTR_FORM): vol.All(cv.string, vol.In([f.value for f in Form])),
-        vol.Optional(ATTR_TIME): cv.datetime,
+        vol.Optional(ATTR_TIME): moment,
         vol.Optional(ATTR_ACKNOWLEDGE, default=False): cv.boolean,
     }
 )
 DELETE_DOSE_SCHEMA = ENTRY_SCHEMA.extend({vol.Required(ATTR_DOSE_ID): cv.string})
-SKIP_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_DATE): cv.date})
+SKIP_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_DATE): local_day})
 START_RITUAL_SCHEMA = ENTRY_SCHEMA.extend(
     {
-        vol.Optional(ATTR_BRIGHTNESS): vol.All(
-            vol.Coerce(int), vol.Range(min=1, max=100)
-        ),
+        vol.Optional(ATTR_BRIGHTNESS): vol.All(whole_number, vol.Range(min=1, max=100)),
         vol.Optional(ATTR_MEDIA_CONTENT_ID): cv.string,
         vol.Optional(ATTR_MEDIA_CONTENT_TYPE): cv.string,
         vol.Optional(ATTR_VOLUME): vol.All(vol.Coerce(float), vol.Range(min=0, max=1)),

@@ -8,6 +8,7 @@ name, the couple starts clean, and a repair issue says where the old file is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 import logging
 import os
 from pathlib import Path
@@ -19,7 +20,14 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, ISSUE_STORE_RESET, STORAGE_SAVE_DELAY, STORAGE_VERSION
+from .const import (
+    DOMAIN,
+    ISSUE_STORE_RESET,
+    PARTNER_SLOTS,
+    STORAGE_SAVE_DELAY,
+    STORAGE_VERSION,
+)
+from .core.calm import Override
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -167,3 +175,66 @@ class CoupleStore:
                 "when": dt_util.now().isoformat(timespec="seconds"),
             },
         )
+
+
+def check_layout(data: StoredData) -> None:
+    """Refuse sections whose shape later code could not use.
+
+    The domain objects check the records themselves; this checks what is
+    read elsewhere (held messages, the running ritual, the override, open
+    phone requests), so a damaged file is kept aside at set-up instead of
+    failing later, in the middle of a reply or a restore.
+
+    Raises:
+        ValueError: a section has the wrong shape.
+    """
+    _check_requests(data.get("requests", {}))
+    _check_held(data.get("held", []))
+    if (ritual := data.get("ritual")) is not None:
+        _check_ritual(ritual)
+    if (override := data.get("calm_override")) is not None:
+        _check_override(override)
+
+
+def _check_requests(requests: object) -> None:
+    if not isinstance(requests, dict) or not all(
+        isinstance(request, dict) and isinstance(request.get("id"), str)
+        for request in requests.values()
+    ):
+        raise ValueError("open phone requests are damaged")
+
+
+def _check_held(held: object) -> None:
+    if not isinstance(held, list) or not all(
+        isinstance(item, dict)
+        and item.get("slot") in PARTNER_SLOTS
+        and not isinstance(item.get("slot"), bool)
+        and isinstance(item.get("payload"), dict)
+        for item in held
+    ):
+        raise ValueError("messages held for quiet hours are damaged")
+
+
+def _check_ritual(ritual: object) -> None:
+    if not (
+        isinstance(ritual, dict)
+        and _is_moment(ritual.get("started_at"))
+        and (ritual.get("auto_end_at") is None or _is_moment(ritual["auto_end_at"]))
+        and isinstance(ritual.get("snapshot"), dict)
+        and all(isinstance(saved, dict) for saved in ritual["snapshot"].values())
+    ):
+        raise ValueError("the running ritual is damaged")
+
+
+def _check_override(override: object) -> None:
+    if not (
+        isinstance(override, dict)
+        and isinstance(override.get("day"), str)
+        and override.get("value") in {item.value for item in Override}
+    ):
+        raise ValueError("today's calm-day choice is damaged")
+    date.fromisoformat(override["day"])
+
+
+def _is_moment(value: object) -> bool:
+    return isinstance(value, str) and dt_util.parse_datetime(value) is not None
