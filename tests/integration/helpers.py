@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, SupportsResponse
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.microdose_together.const import DOMAIN
 
 
 def state_of(hass: HomeAssistant, entity_id: str) -> str:
@@ -19,3 +23,17 @@ async def async_set_up(hass: HomeAssistant, entry: MockConfigEntry) -> None:
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
+
+
+async def act(
+    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
+) -> Any:
+    """Call one of the couple's actions and return its response, if it has one."""
+    supports = hass.services.supports_response(DOMAIN, action)
+    return await hass.services.async_call(
+        DOMAIN,
+        action,
+        {"config_entry_id": entry.entry_id, **data},
+        blocking=True,
+        return_response=supports is not SupportsResponse.NONE,
+    )

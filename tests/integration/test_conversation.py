@@ -19,22 +19,10 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.microdose_together.const import DOMAIN
 
 from .conftest import PHONE_1, PHONE_2
-from .helpers import async_set_up, state_of
+from .helpers import act, async_set_up, state_of
 
 REQUEST = re.compile(r"^MDT\|(?P<entry>[^|]+)\|(?P<slot>[12])\|(?P<id>[0-9a-f]{12})\|")
 PRIVATE = ("tired but close", "my secret answer", "their secret answer")
-
-
-async def _act(
-    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
-) -> Any:
-    return await hass.services.async_call(
-        DOMAIN,
-        action,
-        {"config_entry_id": entry.entry_id, **data},
-        blocking=True,
-        return_response=action in {"get_history"},
-    )
 
 
 async def _tap(hass: HomeAssistant, action: str, reply_text: str | None = None) -> None:
@@ -68,7 +56,7 @@ async def test_check_in_action_shows_scores_not_the_note(
 ) -> None:
     """Scores, time and streak appear; the note stays in the store."""
     recorded = async_capture_events(hass, f"{DOMAIN}_check_in_recorded")
-    await _act(
+    await act(
         hass,
         setup_entry,
         "check_in",
@@ -123,7 +111,7 @@ async def test_check_in_due_at_its_time_with_a_request_on_each_phone(
     assert len(phones[PHONE_2]) == 1
     assert REQUEST.match(_actions(phones[PHONE_2][0])[0])["slot"] == "2"  # type: ignore[index]
 
-    await _act(hass, setup_entry, "check_in", partner=1, mood=3, connection=3, stress=3)
+    await act(hass, setup_entry, "check_in", partner=1, mood=3, connection=3, stress=3)
     assert state_of(hass, "binary_sensor.alex_check_in_due") == "off"
     assert phones[PHONE_1][-1].data == {
         "message": "clear_notification",
@@ -137,7 +125,7 @@ async def test_phone_dialog_records_the_check_in_and_a_private_note(
     phones: dict[str, list[ServiceCall]],
 ) -> None:
     """Three taps record a check-in; the text reply becomes the private note."""
-    await _act(hass, setup_entry, "request_check_in", partner=2)
+    await act(hass, setup_entry, "request_check_in", partner=2)
     assert phones[PHONE_1] == []
     mood = _actions(phones[PHONE_2][-1])
     await _tap(hass, mood[2])  # good
@@ -165,7 +153,7 @@ async def test_phone_dialog_records_the_check_in_and_a_private_note(
     assert phones[PHONE_2][-1].data["message"] == "clear_notification"
     _no_private_text(hass)
 
-    history = await _act(
+    history = await act(
         hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-05"
     )
     (check_in,) = history["check_ins"]
@@ -181,9 +169,9 @@ async def test_forged_stale_and_repeated_taps_change_nothing(
     hass_storage: dict[str, Any],
 ) -> None:
     """Only the open request of the right couple and partner is heard."""
-    await _act(hass, setup_entry, "request_check_in", partner=1)
+    await act(hass, setup_entry, "request_check_in", partner=1)
     first = _actions(phones[PHONE_1][-1])
-    await _act(hass, setup_entry, "request_check_in", partner=1)  # replaces it
+    await act(hass, setup_entry, "request_check_in", partner=1)  # replaces it
     current = _actions(phones[PHONE_1][-1])
     sent = len(phones[PHONE_1])
     match = REQUEST.match(current[0])
@@ -216,7 +204,7 @@ async def test_prompt_answers_stay_private_until_both_replied(
     """Neither answer shows anywhere until the second one; then both phones get both."""
     sent = async_capture_events(hass, f"{DOMAIN}_prompt_sent")
     revealed = async_capture_events(hass, f"{DOMAIN}_prompt_revealed")
-    await _act(hass, setup_entry, "send_prompt", theme="communication")
+    await act(hass, setup_entry, "send_prompt", theme="communication")
     prompt_text = "What did you feel today that you didn't say?"
     assert state_of(hass, "sensor.alex_sam_prompt_of_the_day") == prompt_text
     prompt_state = hass.states.get("sensor.alex_sam_prompt_of_the_day")
@@ -238,7 +226,7 @@ async def test_prompt_answers_stay_private_until_both_replied(
     await _tap(hass, _actions(phones[PHONE_1][-1])[0], "my secret answer")
     assert state_of(hass, "binary_sensor.alex_sam_both_answered") == "off"
     _no_private_text(hass)
-    history = await _act(
+    history = await act(
         hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-05"
     )
     assert history["prompts"][0]["answered"] == [1]
@@ -246,7 +234,7 @@ async def test_prompt_answers_stay_private_until_both_replied(
     assert "my secret answer" not in repr(phones[PHONE_2])
     assert revealed == []
 
-    await _act(
+    await act(
         hass, setup_entry, "answer_prompt", partner=2, answer="their secret answer"
     )
     assert state_of(hass, "binary_sensor.alex_sam_both_answered") == "on"
@@ -259,7 +247,7 @@ async def test_prompt_answers_stay_private_until_both_replied(
     assert phones[PHONE_2][-1].data["message"] == (
         "Alex: my secret answer\n\nYou: their secret answer"
     )
-    history = await _act(
+    history = await act(
         hass, setup_entry, "get_history", start="2026-01-01", end="2026-01-31"
     )
     assert history["prompts"][0]["answers"] == {
@@ -268,7 +256,7 @@ async def test_prompt_answers_stay_private_until_both_replied(
     }
 
     with pytest.raises(ServiceValidationError) as err:
-        await _act(hass, setup_entry, "answer_prompt", partner=1, answer="changed")
+        await act(hass, setup_entry, "answer_prompt", partner=1, answer="changed")
     assert err.value.translation_key == "prompt_already_revealed"
 
 
@@ -280,8 +268,8 @@ async def test_quiet_hours_hold_messages_until_they_end(
 ) -> None:
     """At 23:00 nothing is sent; at 07:30 only the newest request goes out."""
     await _at(hass, freezer, "2026-01-05T23:00:00+02:00")
-    await _act(hass, setup_entry, "request_check_in", partner=1)
-    await _act(hass, setup_entry, "request_check_in", partner=1)
+    await act(hass, setup_entry, "request_check_in", partner=1)
+    await act(hass, setup_entry, "request_check_in", partner=1)
     assert phones[PHONE_1] == []
     await _at(hass, freezer, "2026-01-06T07:29:59+02:00")
     assert phones[PHONE_1] == []
@@ -318,7 +306,7 @@ async def test_refusals_are_translated(
     """Each refusal names its reason and changes nothing."""
     before = setup_entry.runtime_data.stored_for_diagnostics()
     with pytest.raises(ServiceValidationError) as err:
-        await _act(hass, setup_entry, action, **data)
+        await act(hass, setup_entry, action, **data)
     assert err.value.translation_key == key
     assert str(err.value)  # the translation exists
     assert setup_entry.runtime_data.stored_for_diagnostics() == before
@@ -331,9 +319,9 @@ async def test_disabled_theme_is_refused(
     entry = make_entry(options={"themes": ["gratitude"]})
     await async_set_up(hass, entry)
     with pytest.raises(ServiceValidationError) as err:
-        await _act(hass, entry, "send_prompt", theme="intimacy")
+        await act(hass, entry, "send_prompt", theme="intimacy")
     assert err.value.translation_key == "theme_not_enabled"
-    await _act(hass, entry, "send_prompt")
+    await act(hass, entry, "send_prompt")
     assert entry.runtime_data.conversation.current_prompt.theme == "gratitude"
 
 
@@ -348,7 +336,7 @@ async def test_shared_intention(
         blocking=True,
     )
     assert state_of(hass, "text.alex_sam_shared_intention") == "listen more"
-    await _act(hass, setup_entry, "set_intention", intention=" slow down together ")
+    await act(hass, setup_entry, "set_intention", intention=" slow down together ")
     assert state_of(hass, "text.alex_sam_shared_intention") == "slow down together"
 
 
@@ -360,7 +348,7 @@ async def test_held_messages_survive_a_restart(
 ) -> None:
     """A request held for the morning is still sent after Home Assistant restarts."""
     await _at(hass, freezer, "2026-01-05T23:00:00+02:00")
-    await _act(hass, setup_entry, "request_check_in", partner=2)
+    await act(hass, setup_entry, "request_check_in", partner=2)
     assert await hass.config_entries.async_reload(setup_entry.entry_id)
     await hass.async_block_till_done()
     assert phones[PHONE_2] == []
@@ -394,7 +382,7 @@ async def test_a_failing_phone_is_reported_and_the_rest_goes_on(
         }
     )
     await async_set_up(hass, entry)
-    await _act(hass, entry, "send_prompt")
+    await act(hass, entry, "send_prompt")
     assert len(phones[PHONE_1]) == 1
     assert "Could not reach notify.mobile_app_broken" in caplog.text
     assert entry.runtime_data.conversation.current_prompt is not None
@@ -406,7 +394,7 @@ async def test_note_step_can_be_skipped(
     phones: dict[str, list[ServiceCall]],
 ) -> None:
     """ "No, thanks" closes the dialog; an empty reply or unknown choice does not."""
-    await _act(hass, setup_entry, "request_check_in", partner=1)
+    await act(hass, setup_entry, "request_check_in", partner=1)
     for _ in range(3):
         await _tap(hass, _actions(phones[PHONE_1][-1])[1])
     reply, done = _actions(phones[PHONE_1][-1])
@@ -445,7 +433,7 @@ async def test_phone_texts_follow_the_language(
     hass.config.language = language
     entry = make_entry()
     await async_set_up(hass, entry)
-    await _act(hass, entry, "send_prompt", theme="communication")
+    await act(hass, entry, "send_prompt", theme="communication")
     call = phones[PHONE_1][-1]
     assert call.data["title"] == title
     assert call.data["message"] == prompt
@@ -464,8 +452,8 @@ async def test_long_custom_prompt_fits_the_state(
     )
     await async_set_up(hass, entry)
     for _ in range(14):  # the built-in gratitude prompts come first
-        await _act(hass, entry, "send_prompt")
-    await _act(hass, entry, "send_prompt")
+        await act(hass, entry, "send_prompt")
+    await act(hass, entry, "send_prompt")
     state = state_of(hass, "sensor.alex_sam_prompt_of_the_day")
     assert len(state) == 255
     assert state.endswith("…")
@@ -479,7 +467,7 @@ async def test_no_theme_at_all_is_refused(
     entry = make_entry(options={"themes": []})
     await async_set_up(hass, entry)
     with pytest.raises(ServiceValidationError) as err:
-        await _act(hass, entry, "send_prompt")
+        await act(hass, entry, "send_prompt")
     assert err.value.translation_key == "no_theme_enabled"
 
 
@@ -487,14 +475,14 @@ async def test_history_is_limited_to_its_range(
     hass: HomeAssistant, setup_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
 ) -> None:
     """Yesterday's prompt and check-in are not in today's history."""
-    await _act(hass, setup_entry, "send_prompt")
-    await _act(hass, setup_entry, "check_in", partner=1, mood=2, connection=2, stress=4)
+    await act(hass, setup_entry, "send_prompt")
+    await act(hass, setup_entry, "check_in", partner=1, mood=2, connection=2, stress=4)
     await _at(hass, freezer, "2026-01-06T10:00:00+02:00")
     assert state_of(hass, "sensor.alex_sam_prompt_of_the_day") == "unknown"
-    history = await _act(
+    history = await act(
         hass, setup_entry, "get_history", start="2026-01-06", end="2026-01-06"
     )
     assert history == {"check_ins": [], "prompts": []}
     with pytest.raises(ServiceValidationError) as err:
-        await _act(hass, setup_entry, "answer_prompt", partner=1, answer="late")
+        await act(hass, setup_entry, "answer_prompt", partner=1, answer="late")
     assert err.value.translation_key == "no_prompt_today"

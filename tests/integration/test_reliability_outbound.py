@@ -42,7 +42,7 @@ from custom_components.microdose_together import ritual
 from custom_components.microdose_together.const import DOMAIN
 
 from .conftest import PHONE_1
-from .helpers import async_set_up, state_of
+from .helpers import act, async_set_up, state_of
 
 LIMIT = 0.05
 NO_QUIET_HOURS = {"quiet_start": "00:00:00", "quiet_end": "00:00:00"}
@@ -106,18 +106,6 @@ def _failures(caplog: pytest.LogCaptureFixture, name: str) -> list[str]:
     ]
 
 
-async def _act(
-    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
-) -> Any:
-    return await hass.services.async_call(
-        DOMAIN,
-        action,
-        {"config_entry_id": entry.entry_id, **data},
-        blocking=True,
-        return_response=action in {"send_prompt", "start_ritual", "end_ritual"},
-    )
-
-
 # ---- phones -------------------------------------------------------------------
 
 
@@ -157,17 +145,17 @@ async def test_a_failing_phone_is_logged_reported_and_survived(
     await async_set_up(hass, entry)
     flaky_phone.mode = mode
 
-    await _act(hass, entry, "request_check_in", partner=2)
+    await act(hass, entry, "request_check_in", partner=2)
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
 
     caplog.clear()
-    response = await _act(hass, entry, "send_prompt")
+    response = await act(hass, entry, "send_prompt")
     assert response["phones"] == {"1": "sent", "2": "failed"}
     assert phones[PHONE_1][-1].data["title"] == "Tonight's prompt"
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
 
     caplog.clear()  # the check-in closes the request: clearing the phone fails
-    await _act(hass, entry, "check_in", partner=2, mood=3, connection=3, stress=3)
+    await act(hass, entry, "check_in", partner=2, mood=3, connection=3, stress=3)
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
     await entry.runtime_data.store.async_flush()
     saved = hass_storage[f"{DOMAIN}.{entry.entry_id}"]["data"]
@@ -176,7 +164,7 @@ async def test_a_failing_phone_is_logged_reported_and_survived(
 
     flaky_phone.mode = "ok"
     caplog.clear()
-    response = await _act(hass, entry, "send_prompt")
+    response = await act(hass, entry, "send_prompt")
     assert response["phones"] == {"1": "sent", "2": "sent"}
     assert flaky_phone.calls[-1].data["title"] == "Tonight's prompt"
     assert _failures(caplog, FLAKY_PHONE) == []
@@ -204,8 +192,8 @@ async def test_a_failing_phone_does_not_hold_back_the_morning_messages(
     assert night is not None
     assert morning is not None
     dose_day_clock.move_to(night)
-    await _act(hass, entry, "request_check_in", partner=2)
-    await _act(hass, entry, "request_check_in", partner=1)
+    await act(hass, entry, "request_check_in", partner=2)
+    await act(hass, entry, "request_check_in", partner=1)
     assert phones[PHONE_1] == []
     flaky_phone.mode = mode
 
@@ -230,7 +218,7 @@ async def test_a_timeout_is_named_in_the_log(
     entry = _with_flaky_sam(make_entry, **NO_QUIET_HOURS)
     await async_set_up(hass, entry)
     flaky_phone.mode = "hang"
-    await _act(hass, entry, "request_check_in", partner=2)
+    await act(hass, entry, "request_check_in", partner=2)
     (warning,) = _failures(caplog, FLAKY_PHONE)
     assert warning.endswith(f"no answer within {LIMIT} s"), warning
 
@@ -298,7 +286,7 @@ async def test_a_failing_light_or_player_gives_a_partial_ritual(
         "hang": "timeout",
     }[mode]
 
-    response = await _act(hass, entry, "start_ritual")
+    response = await act(hass, entry, "start_ritual")
     assert response["started"] is True
     failed = [step for step in response["steps"] if not step["ok"]]
     assert failed
@@ -310,7 +298,7 @@ async def test_a_failing_light_or_player_gives_a_partial_ritual(
     assert state_of(hass, "switch.alex_sam_ritual") == "on"
 
     caplog.clear()
-    response = await _act(hass, entry, "end_ritual")
+    response = await act(hass, entry, "end_ritual")
     assert response["ended"] is True
     assert hass.states.get(GOOD_LIGHT).attributes["brightness"] == 200
     failed = [step for step in response["steps"] if not step["ok"]]
@@ -320,10 +308,10 @@ async def test_a_failing_light_or_player_gives_a_partial_ritual(
 
     room[failing].mode = "ok"
     caplog.clear()
-    response = await _act(hass, entry, "start_ritual")
+    response = await act(hass, entry, "start_ritual")
     assert response["ok"] is True
     assert _failures(caplog, failing) == []
-    await _act(hass, entry, "end_ritual")
+    await act(hass, entry, "end_ritual")
 
 
 # ---- calendars -------------------------------------------------------------------

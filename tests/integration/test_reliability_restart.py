@@ -26,7 +26,7 @@ from custom_components.microdose_together.const import DOMAIN
 
 from .conftest import PHONE_1, PHONE_2
 from .demo_home import CEILING, LIGHTS, RITUAL_OPTIONS, async_set_up_demo, look
-from .helpers import async_set_up, state_of
+from .helpers import act, async_set_up, state_of
 
 DAY = date(2026, 1, 7)
 DOSE_DAY = DAY + timedelta(days=1)
@@ -44,18 +44,6 @@ async def _at(
     freezer.move_to(when)
     async_fire_time_changed(hass, when)
     await hass.async_block_till_done()
-
-
-async def _act(
-    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
-) -> Any:
-    return await hass.services.async_call(
-        DOMAIN,
-        action,
-        {"config_entry_id": entry.entry_id, **data},
-        blocking=True,
-        return_response=action in {"log_dose", "get_history", "send_prompt"},
-    )
 
 
 async def _tap(hass: HomeAssistant, action: str, reply_text: str | None = None) -> None:
@@ -136,17 +124,17 @@ async def test_restart_at_any_moment_of_the_day(
     sent = {phone: len(calls) for phone, calls in phones.items()}
 
     # A day's worth of use, most of it not yet written to disk.
-    dose = await _act(hass, entry, "log_dose", partner=1, acknowledge_off_protocol=True)
-    await _act(hass, entry, "check_in", partner=2, mood=2, connection=4, stress=3)
-    prompt = await _act(hass, entry, "send_prompt")
-    await _act(hass, entry, "answer_prompt", partner=1, answer="before the restart")
-    await _act(hass, entry, "request_check_in", partner=1)
+    dose = await act(hass, entry, "log_dose", partner=1, acknowledge_off_protocol=True)
+    await act(hass, entry, "check_in", partner=2, mood=2, connection=4, stress=3)
+    prompt = await act(hass, entry, "send_prompt")
+    await act(hass, entry, "answer_prompt", partner=1, answer="before the restart")
+    await act(hass, entry, "request_check_in", partner=1)
     if not quiet:
         await _tap(hass, _actions(phones[PHONE_1][-1])[2])  # mood: good
-    await _act(hass, entry, "set_intention", intention="stay close")
-    await _act(hass, entry, "pause_protocol")
+    await act(hass, entry, "set_intention", intention="stay close")
+    await act(hass, entry, "pause_protocol")
     before = _stored(entry)
-    history = await _act(
+    history = await act(
         hass, entry, "get_history", start=DAY.isoformat(), end=DAY.isoformat()
     )
     held = entry.runtime_data.stored_for_diagnostics().get("held", [])
@@ -159,7 +147,7 @@ async def test_restart_at_any_moment_of_the_day(
 
     assert _stored(entry) == before
     assert (
-        await _act(
+        await act(
             hass, entry, "get_history", start=DAY.isoformat(), end=DAY.isoformat()
         )
         == history
@@ -168,7 +156,7 @@ async def test_restart_at_any_moment_of_the_day(
     assert state_of(hass, "sensor.sam_mood") == "2"
     assert state_of(hass, "text.alex_sam_shared_intention") == "stay close"
     assert state_of(hass, "switch.alex_sam_protocol_paused") == "on"
-    await _act(hass, entry, "resume_protocol")  # refused if the pause were lost
+    await act(hass, entry, "resume_protocol")  # refused if the pause were lost
 
     # What was held goes out when quiet hours end; the dialog and prompt go on.
     release = None
@@ -199,7 +187,7 @@ async def test_restart_at_any_moment_of_the_day(
         ]
         await _tap(hass, _actions(prompt_call)[0], "after the restart too")
         assert len(revealed) == 1
-        history = await _act(
+        history = await act(
             hass, entry, "get_history", start=DAY.isoformat(), end=DAY.isoformat()
         )
         assert history["prompts"][-1]["answers"] == {
@@ -240,7 +228,7 @@ async def test_ritual_across_a_restart_and_midnight(
     started = async_capture_events(hass, f"{DOMAIN}_dose_day_started")
     ended = async_capture_events(hass, f"{DOMAIN}_ritual_ended")
     before = {entity_id: look(hass, entity_id) for entity_id in LIGHTS}
-    await _act(hass, entry, "start_ritual")
+    await act(hass, entry, "start_ritual")
     assert look(hass, CEILING) != before[CEILING]
     snapshot = entry.runtime_data.stored_for_diagnostics()["ritual"]
 
@@ -271,14 +259,14 @@ async def test_a_prompt_held_overnight_is_not_answered_into_the_void(
     dose_day_clock.move_to(_local(DAY, time(22, 45)))
     entry = make_entry()
     await async_set_up(hass, entry)
-    await _act(hass, entry, "send_prompt")
+    await act(hass, entry, "send_prompt")
     await _reload(hass, entry)
     await _at(hass, dose_day_clock, _local(DOSE_DAY, QUIET_END))
 
     delivered = [c for c in _messages(phones[PHONE_1], 0) if _purpose(c) == "prompt"]
     for call in delivered:
         await _tap(hass, _actions(call)[0], "my answer from the morning")
-    history = await _act(
+    history = await act(
         hass, entry, "get_history", start=DAY.isoformat(), end=DOSE_DAY.isoformat()
     )
     answered = [slot for shared in history["prompts"] for slot in shared["answered"]]

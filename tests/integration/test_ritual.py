@@ -31,7 +31,7 @@ from .demo_home import (
     async_set_up_demo,
     look,
 )
-from .helpers import async_set_up, state_of
+from .helpers import act, async_set_up, state_of
 
 SCENE = "scene.alex_sam_evening_ritual"
 SWITCH = "switch.alex_sam_ritual"
@@ -50,18 +50,6 @@ async def ritual_entry(
     entry = make_entry(options=RITUAL_OPTIONS)
     await async_set_up(hass, entry)
     return entry
-
-
-async def _act(
-    hass: HomeAssistant, entry: MockConfigEntry, action: str, **data: Any
-) -> Any:
-    return await hass.services.async_call(
-        DOMAIN,
-        action,
-        {"config_entry_id": entry.entry_id, **data},
-        blocking=True,
-        return_response=True,
-    )
 
 
 async def test_scene_starts_and_switch_ends_the_ritual(
@@ -116,7 +104,7 @@ async def test_ending_after_a_restart_restores_the_room(
 ) -> None:
     """The snapshot is in the store, so a reload in between changes nothing."""
     before = {entity_id: look(hass, entity_id) for entity_id in LIGHTS}
-    response = await _act(hass, ritual_entry, "start_ritual", brightness=50)
+    response = await act(hass, ritual_entry, "start_ritual", brightness=50)
     assert response["started"] is True
     assert look(hass, CEILING)["brightness"] == 128  # 50 % tonight
 
@@ -124,7 +112,7 @@ async def test_ending_after_a_restart_restores_the_room(
     await hass.async_block_till_done()
     assert state_of(hass, SWITCH) == "on"
 
-    response = await _act(hass, ritual_entry, "end_ritual")
+    response = await act(hass, ritual_entry, "end_ritual")
     await hass.async_block_till_done()
     assert response["ended"] is True
     assert response["ok"] is True
@@ -136,15 +124,15 @@ async def test_starting_twice_keeps_the_first_snapshot(
 ) -> None:
     """A second start is answered plainly and does not overwrite the snapshot."""
     before = look(hass, CEILING)
-    await _act(hass, ritual_entry, "start_ritual")
-    second = await _act(hass, ritual_entry, "start_ritual", brightness=90)
+    await act(hass, ritual_entry, "start_ritual")
+    second = await act(hass, ritual_entry, "start_ritual", brightness=90)
     assert second == {"started": False, "already_running": True, "steps": []}
     assert look(hass, CEILING)["brightness"] == RITUAL_BRIGHTNESS
-    await _act(hass, ritual_entry, "end_ritual")
+    await act(hass, ritual_entry, "end_ritual")
     await hass.async_block_till_done()
     assert look(hass, CEILING) == before
 
-    assert await _act(hass, ritual_entry, "end_ritual") == {
+    assert await act(hass, ritual_entry, "end_ritual") == {
         "ended": False,
         "was_running": False,
         "steps": [],
@@ -177,7 +165,7 @@ async def test_missing_light_and_failing_phone_give_a_partial_ritual(
     )
     await async_set_up(hass, entry)
 
-    response = await _act(hass, entry, "start_ritual")
+    response = await act(hass, entry, "start_ritual")
     assert response["ok"] is False
     assert response["missing"] == ["light.gone"]
     failed = [
@@ -209,7 +197,7 @@ async def test_auto_end_survives_a_restart(
     entry = make_entry(options=RITUAL_OPTIONS | {"ritual_auto_end": 30})
     await async_set_up(hass, entry)
     before = look(hass, CEILING)
-    await _act(hass, entry, "start_ritual")
+    await act(hass, entry, "start_ritual")
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
 
