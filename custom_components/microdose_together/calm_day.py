@@ -60,7 +60,6 @@ class CalmDayWatcher:
             immediate=True,
             function=self.async_refresh,
         )
-        self.failed: dict[str, str] = {}
 
     @callback
     def async_start(self) -> None:
@@ -142,4 +141,3 @@ class CalmDayWatcher:
             failing=failed,
             placeholders={"couple": self._coordinator.settings.couple_name},
         )
-        self.failed = failed

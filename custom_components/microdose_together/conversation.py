@@ -192,9 +192,7 @@ class Conversation:
     @property
     def current_prompt(self) -> SharedPrompt | None:
         """Return the latest prompt, if one was sent today."""
-        if self.prompts and self.prompts[-1].day == self._coordinator.today():
-            return self.prompts[-1]
-        return None
+        return self._prompt_of(self._coordinator.today())
 
     async def async_send_prompt(
         self, theme: Theme | None = None, *, reuse_today: bool = False

@@ -125,13 +125,11 @@ async def _answer_prompt(
     if not answer.strip():
         raise validation_error("answer_empty")
     shared = coordinator.conversation.current_prompt
-    if shared is None:
-        raise validation_error("no_prompt_today")
-    if shared.revealed:
+    if shared is not None and shared.revealed:
         raise validation_error("prompt_already_revealed")
     try:
         revealed = await coordinator.conversation.async_answer_prompt(slot, answer)
-    except NoPromptError as err:  # the day turned between the checks above
+    except NoPromptError as err:
         raise validation_error("no_prompt_today") from err
     return {"revealed": revealed}
 

@@ -135,8 +135,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         position = self.protocol.position(today)
         if position is None:
             return max(today, self.protocol.start)
-        cycle_days = 7 * (self.protocol.weeks_on + self.protocol.weeks_off)
-        return today + timedelta(days=cycle_days - position.day + 1)
+        return today + timedelta(days=self.protocol.cycle_length - position.day + 1)
 
     # ---- recording -------------------------------------------------------
 

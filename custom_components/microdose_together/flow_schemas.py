@@ -30,7 +30,7 @@ from .const import (
     DEFAULT_WEEKS_ON,
     PARTNER_SLOTS,
 )
-from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form
+from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form, ceiling_refusal
 from .core.protocol import Preset
 
 NOTIFY_PREFIX = "notify."
@@ -268,13 +268,12 @@ def validate_amounts(
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Check the amounts against the seed figures; errors instead of clamping."""
     form = Form(user_input[CONF_FORM])
-    hard = HARD_CEILING_G[form]
     amount = round(float(user_input[CONF_STARTING_AMOUNT]), 3)
-    ceiling = round(float(user_input.get(CONF_CEILING) or hard), 3)
+    ceiling = round(float(user_input.get(CONF_CEILING) or HARD_CEILING_G[form]), 3)
     errors: dict[str, str] = {}
-    if ceiling > hard:
+    if ceiling_refusal(ceiling, form):
         errors[CONF_CEILING] = "ceiling_above_maximum"
-    if amount > hard:
+    if ceiling_refusal(amount, form):
         errors[CONF_STARTING_AMOUNT] = "amount_above_maximum"
     elif amount > ceiling:
         errors[CONF_STARTING_AMOUNT] = "amount_above_ceiling"

@@ -36,7 +36,12 @@ from .const import (
 )
 from .core.calm import validate_keyword
 from .core.checkins import CheckInSchedule
-from .core.doses import DEFAULT_START_G, Form, allowed_starting_amount
+from .core.doses import (
+    AMOUNT_TOLERANCE,
+    DEFAULT_START_G,
+    Form,
+    allowed_starting_amount,
+)
 from .core.prompts import Theme, next_custom_id
 from .core.protocol import Preset, change_refusals
 from .flow_schemas import (
@@ -54,7 +59,6 @@ from .settings import parse_practice
 if TYPE_CHECKING:
     from .coordinator import MicrodoseCoordinator
 
-AMOUNT_TOLERANCE = 1e-9
 CONF_NEW_PROMPT = "new_prompt"
 CONF_NEW_PROMPT_THEME = "new_prompt_theme"
 CONF_REMOVE_PROMPTS = "remove_prompts"

@@ -23,7 +23,6 @@ class PartnerSnapshot:
     last_dose: datetime | None
     doses_this_cycle: int
     off_protocol_doses: int
-    dosed_today: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +131,7 @@ def build_snapshot(
         position=position,
         break_end=protocol.break_end(today),
         paused=protocol.is_paused_now(today),
-        partners={
-            slot: _partner(slot, today, protocol, doses, position) for slot in slots
-        },
+        partners={slot: _partner(slot, protocol, doses, position) for slot in slots},
         conversation=conversation,
         calm=calm,
         override=override,
@@ -144,7 +141,6 @@ def build_snapshot(
 
 def _partner(
     slot: int,
-    today: date,
     protocol: Protocol,
     doses: DoseLog,
     position: CyclePosition | None,
@@ -162,5 +158,4 @@ def _partner(
         last_dose=last.taken_at if last else None,
         doses_this_cycle=in_cycle,
         off_protocol_doses=doses.off_protocol_count(slot),
-        dosed_today=doses.count(slot, today, today) > 0,
     )

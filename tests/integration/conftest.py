@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers import storage
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -96,3 +100,20 @@ async def setup_entry(
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     return entry
+
+
+# Captured before any test replaces them with in-memory stand-ins.
+_REAL_STORE = {
+    name: getattr(storage.Store, name)
+    for name in ("_async_load", "_async_write_data", "async_remove")
+}
+
+
+@pytest.fixture
+def real_storage(hass: HomeAssistant, tmp_path: Path) -> Iterator[None]:
+    """Use real files in a temporary config folder: for tests about files."""
+    hass.config.config_dir = str(tmp_path)
+    with ExitStack() as stack:
+        for name, original in _REAL_STORE.items():
+            stack.enter_context(patch.object(storage.Store, name, original))
+        yield

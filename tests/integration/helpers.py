@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
@@ -9,6 +10,12 @@ from homeassistant.core import HomeAssistant, SupportsResponse
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.microdose_together.const import DOMAIN
+
+
+def write_file(path: Path, content: str) -> None:
+    """Write a file, making its folder (run it in the executor)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
 
 
 def state_of(hass: HomeAssistant, entity_id: str) -> str:

@@ -308,7 +308,7 @@ async def test_refusals_are_translated(
     with pytest.raises(ServiceValidationError) as err:
         await act(hass, setup_entry, action, **data)
     assert err.value.translation_key == key
-    assert str(err.value)  # the translation exists
+    assert str(err.value) != key  # the translated text, not the bare key
     assert setup_entry.runtime_data.stored_for_diagnostics() == before
 
 

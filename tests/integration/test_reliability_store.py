@@ -10,21 +10,21 @@ up, keep the file aside unchanged, say so in a repair issue, and go on working.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from collections.abc import Callable
 import json
 from pathlib import Path
 from typing import Any
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir, storage
+from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.microdose_together.const import DOMAIN
+
+from .helpers import write_file
 
 STARTED = "2026-01-05T07:00:00+00:00"
 GOOD_CHECKIN = {
@@ -99,26 +99,6 @@ CASES = [
     pytest.param({"calm_override": {"day": "2026-01-05"}}, id="override_without_value"),
 ]
 
-_REAL_STORE = {
-    name: getattr(storage.Store, name)
-    for name in ("_async_load", "_async_write_data", "async_remove")
-}
-
-
-@pytest.fixture
-def real_storage(hass: HomeAssistant, tmp_path: Path) -> Iterator[None]:
-    """Use real files in a temporary config folder: these tests are about files."""
-    hass.config.config_dir = str(tmp_path)
-    with ExitStack() as stack:
-        for name, original in _REAL_STORE.items():
-            stack.enter_context(patch.object(storage.Store, name, original))
-        yield
-
-
-def _write(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
-
 
 @pytest.mark.parametrize("section", CASES)
 async def test_unreadable_section_is_kept_aside(
@@ -141,7 +121,7 @@ async def test_unreadable_section_is_kept_aside(
     content = json.dumps(
         {"version": 2, "minor_version": 1, "key": path.name, "data": data}
     )
-    await hass.async_add_executor_job(_write, path, content)
+    await hass.async_add_executor_job(write_file, path, content)
 
     await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()

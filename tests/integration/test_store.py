@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from collections.abc import Callable
 from http import HTTPStatus
 import json
 from pathlib import Path
 from typing import Any
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir, storage
+from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -22,35 +20,13 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .helpers import async_set_up
+from .helpers import async_set_up, write_file
 
 STORE_KEY = f"{DOMAIN}.{{entry_id}}"
 
 
 def _store_path(hass: HomeAssistant, entry: MockConfigEntry) -> Path:
     return Path(hass.config.path(".storage", STORE_KEY.format(entry_id=entry.entry_id)))
-
-
-def _write(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
-
-
-# Captured before any test replaces them with in-memory stand-ins.
-_REAL_STORE = {
-    name: getattr(storage.Store, name)
-    for name in ("_async_load", "_async_write_data", "async_remove")
-}
-
-
-@pytest.fixture
-def real_storage(hass: HomeAssistant, tmp_path: Path) -> Iterator[None]:
-    """Use real files in a temporary config folder: these tests are about files."""
-    hass.config.config_dir = str(tmp_path)
-    with ExitStack() as stack:
-        for name, original in _REAL_STORE.items():
-            stack.enter_context(patch.object(storage.Store, name, original))
-        yield
 
 
 async def test_version_1_file_is_migrated(
@@ -123,7 +99,7 @@ async def test_unreadable_file_is_kept_aside(
     """Setup continues clean, the old file is kept, a repair issue says where."""
     entry = make_entry()
     path = _store_path(hass, entry)
-    await hass.async_add_executor_job(_write, path, content)
+    await hass.async_add_executor_job(write_file, path, content)
 
     await async_set_up(hass, entry)
 
@@ -197,7 +173,7 @@ async def test_repair_issue_is_acknowledged(
 ) -> None:
     """The repair explains what happened; confirming it closes the issue."""
     entry = make_entry()
-    await hass.async_add_executor_job(_write, _store_path(hass, entry), "{")
+    await hass.async_add_executor_job(write_file, _store_path(hass, entry), "{")
     await async_set_up(hass, entry)
     issue_id = f"store_reset_{entry.entry_id}"
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
