@@ -25,7 +25,7 @@ from .const import (
     DOMAIN,
     PARTNER_SLOTS,
 )
-from .conversation import Conversation
+from .dialogue import Conversation
 from .core.calm import CalmVerdict, Override
 from .core.doses import DoseLog, DoseRecord, DoseRefusedError, Form, Refusal
 from .core.protocol import Phase, Protocol

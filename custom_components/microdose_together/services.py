@@ -31,7 +31,7 @@ from .action_helpers import (
     whole_number,
 )
 from .const import ATTR_PARTNER, DOMAIN
-from .conversation_actions import CONVERSATION_SERVICES
+from .dialogue_actions import CONVERSATION_SERVICES
 from .coordinator import MicrodoseCoordinator
 from .core.doses import DoseRefusedError, Form
 

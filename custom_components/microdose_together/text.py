@@ -6,7 +6,7 @@ from homeassistant.components.text import TextEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .conversation import INTENTION_MAX_LENGTH
+from .dialogue import INTENTION_MAX_LENGTH
 from .coordinator import MicrodoseConfigEntry
 from .entity import MicrodoseEntity
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from homeassistant.util.yaml import load_yaml_dict
 
-from custom_components.microdose_together.conversation_actions import (
+from custom_components.microdose_together.dialogue_actions import (
     CONVERSATION_SERVICES,
 )
 from custom_components.microdose_together.services import SERVICES

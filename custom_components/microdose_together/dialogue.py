@@ -1,6 +1,6 @@
 """Check-ins, the prompt of the day and the shared intention, for one couple.
 
-This is the conversation between the partners' phones and Home Assistant:
+This is the dialogue between the partners' phones and Home Assistant:
 what is asked, what comes back, and what stays private until both replied.
 The coordinator owns the store and the snapshot; this keeps the rest.
 """

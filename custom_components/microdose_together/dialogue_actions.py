@@ -23,7 +23,7 @@ from .action_helpers import (
     whole_number,
 )
 from .const import ATTR_PARTNER, PARTNER_SLOTS
-from .conversation import NoPromptError
+from .dialogue import NoPromptError
 from .coordinator import MicrodoseCoordinator
 from .core.checkins import SCORE_MAX, SCORE_MIN
 from .core.prompts import Theme
