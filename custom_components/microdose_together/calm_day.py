@@ -6,6 +6,9 @@ and every 15 minutes. The interval is there because a calendar entity's state
 only follows its current or next event: a meeting added for this afternoon
 does not change it. Cloud calendars refresh their events about every 15
 minutes, so reading them more often would only repeat the same answer.
+
+A calendar that cannot be read is logged once when it starts failing and once
+when it is back, not at every reading.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ class CalmDayWatcher:
         self._coordinator = coordinator
         self._on_verdict = on_verdict
         self._unsubscribers: list[CALLBACK_TYPE] = []
+        self._unsubscribe_calendars: CALLBACK_TYPE | None = None
+        self._failing: set[str] = set()
         self._debouncer = Debouncer(
             hass,
             _LOGGER,
@@ -68,13 +73,7 @@ class CalmDayWatcher:
         Calendars are set up in any order at start-up, so reading them earlier
         would report calendars as missing that are only not loaded yet.
         """
-        calendars = self._coordinator.settings.calm.calendars
-        if calendars:
-            self._unsubscribers.append(
-                async_track_state_change_event(
-                    self._hass, list(calendars), self._async_calendar_changed
-                )
-            )
+        self._track_calendars()
         self._unsubscribers.append(
             async_track_time_interval(
                 self._hass, self._async_interval, REFRESH_INTERVAL
@@ -85,9 +84,31 @@ class CalmDayWatcher:
     @callback
     def async_stop(self) -> None:
         """Stop listening (the entry unloads)."""
+        self._untrack_calendars()
         while self._unsubscribers:
             self._unsubscribers.pop()()
         self._debouncer.async_shutdown()
+
+    @callback
+    def async_settings_changed(self) -> None:
+        """Follow newly chosen calendars and limits without a reload."""
+        self._untrack_calendars()
+        self._track_calendars()
+        self.async_request_refresh()
+
+    @callback
+    def _track_calendars(self) -> None:
+        calendars = self._coordinator.settings.calm.calendars
+        if calendars:
+            self._unsubscribe_calendars = async_track_state_change_event(
+                self._hass, list(calendars), self._async_calendar_changed
+            )
+
+    @callback
+    def _untrack_calendars(self) -> None:
+        if self._unsubscribe_calendars is not None:
+            self._unsubscribe_calendars()
+            self._unsubscribe_calendars = None
 
     @callback
     def async_request_refresh(self) -> None:
@@ -125,6 +146,7 @@ class CalmDayWatcher:
             },
             override=coordinator.override_today(),
             thresholds=settings.thresholds,
+            calendar_unreadable=bool(reading.failed),
         )
         self._report_calendars(reading.failed)
         self._on_verdict(verdict)
@@ -133,6 +155,7 @@ class CalmDayWatcher:
     @callback
     def _report_calendars(self, failed: dict[str, str]) -> None:
         """Raise a repair for each calendar that failed; clear the ones back."""
+        self._log_changes(failed)
         async_sync_entity_issues(
             self._hass,
             kind=ISSUE_CALENDAR_UNAVAILABLE,
@@ -141,3 +164,23 @@ class CalmDayWatcher:
             failing=failed,
             placeholders={"couple": self._coordinator.settings.couple_name},
         )
+
+    @callback
+    def _log_changes(self, failed: dict[str, str]) -> None:
+        """Log a calendar when it starts failing and when it is back, only then."""
+        chosen = set(self._coordinator.settings.calm.calendars)
+        for entity_id in sorted(failed.keys() - self._failing):
+            _LOGGER.warning(
+                "Cannot read %s for the calm day of %s (%s); the day is not calm "
+                "until it can be read again",
+                entity_id,
+                self._coordinator.settings.couple_name,
+                failed[entity_id],
+            )
+        for entity_id in sorted((self._failing - failed.keys()) & chosen):
+            _LOGGER.info(
+                "%s can be read again for the calm day of %s",
+                entity_id,
+                self._coordinator.settings.couple_name,
+            )
+        self._failing = set(failed)

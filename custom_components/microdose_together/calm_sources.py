@@ -3,7 +3,7 @@
 Only what the calm-day decision needs leaves this module: start, end, whether
 the event lasts all day, and the title for the keyword check. Titles are never
 stored or shown. A calendar that is missing or fails is reported by entity id,
-so the decision can go on with the others.
+so the decision can go on with the others; the calm-day watcher logs it.
 """
 
 from __future__ import annotations
@@ -63,12 +63,11 @@ async def async_read_calendars(
             found = cast("dict[str, Any]", response)[entity_id]
             reading.events.extend(_event(raw) for raw in found["events"])
         except TimeoutError:
-            _LOGGER.warning(
-                "Could not read %s: no answer within %s s", entity_id, READ_TIMEOUT
-            )
+            _LOGGER.debug("No answer from %s within %s s", entity_id, READ_TIMEOUT)
             reading.failed[entity_id] = "timeout"
         except Exception as err:  # noqa: BLE001 - one calendar must not stop the day
-            _LOGGER.warning("Could not read %s: %s", entity_id, err)
+            # The watcher logs the change once; each failed reading is only debug.
+            _LOGGER.debug("Could not read %s: %s", entity_id, err)
             reading.failed[entity_id] = "error"
     return reading
 

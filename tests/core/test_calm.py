@@ -514,6 +514,45 @@ def test_override_still_checks_the_stress_scores() -> None:
         assess(stress={1: 9}, override=Override.CALM)
 
 
+# --- unreadable calendars ----------------------------------------------------
+
+
+def test_an_unreadable_calendar_alone_makes_the_day_not_calm() -> None:
+    """With part of the day unknown, calm cannot be claimed; the reason says why."""
+    verdict = assess_day(
+        day=DAY, tz=HELSINKI, events=[], stress={}, calendar_unreadable=True
+    )
+    assert verdict == CalmVerdict(
+        calm=False,
+        reasons=(CalmReason.CALENDAR_UNREADABLE,),
+        busy_minutes=0,
+        event_count=0,
+    )
+
+
+def test_an_unreadable_calendar_comes_after_the_known_reasons() -> None:
+    verdict = assess_day(
+        day=DAY,
+        tz=HELSINKI,
+        events=[timed(at(8), at(13))],
+        stress={2: 5},
+        calendar_unreadable=True,
+    )
+    assert verdict.reasons == (BUSY, STRESSED, CalmReason.CALENDAR_UNREADABLE)
+
+
+def test_the_override_still_wins_over_an_unreadable_calendar() -> None:
+    verdict = assess_day(
+        day=DAY,
+        tz=HELSINKI,
+        events=[],
+        stress={},
+        override=Override.CALM,
+        calendar_unreadable=True,
+    )
+    assert (verdict.calm, verdict.reasons) == (True, (CalmReason.OVERRIDE,))
+
+
 # --- validation ---------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime, timedelta
+import logging
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -12,6 +13,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
@@ -26,6 +28,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.core.calm import CalmReason
 
 from .helpers import async_set_up, state_of
 
@@ -273,7 +276,9 @@ async def test_lost_calendar_raises_a_repair_and_the_sensor_goes_on(
         "entity_id": "calendar.work",
         "couple": "Alex & Sam",
     }
-    assert state_of(hass, CALM) == "on"  # the work calendar no longer counts
+    # Without the work calendar part of the day is unknown: not calm, and why.
+    assert state_of(hass, CALM) == "off"
+    assert _reasons(hass) == ["calendar_unreadable"]
 
     calendars["calendar.work"].failing = False
     await _tick(hass, freezer, _at("2026-01-05", 10, 30))
@@ -285,7 +290,62 @@ async def test_lost_calendar_raises_a_repair_and_the_sensor_goes_on(
     await _tick(hass, freezer, _at("2026-01-05", 10, 45))
     assert issue_registry.async_get_issue(DOMAIN, home_issue) is not None
     assert state_of(hass, CALM) == "off"
-    assert _reasons(hass) == ["busy_hours"]
+    assert _reasons(hass) == ["busy_hours", "calendar_unreadable"]
+
+
+async def test_the_only_calendar_unreadable_is_not_a_calm_day(
+    hass: HomeAssistant,
+    calendars: dict[str, FakeCalendar],
+    make_entry: Callable[..., MockConfigEntry],
+    phones: Any,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A day nothing could be read about does not look calm; the reason says so."""
+    calendars["calendar.home"].failing = True
+    entry = make_entry(options={"calm_calendars": ["calendar.home"]})
+    await async_set_up(hass, entry)
+    assert state_of(hass, CALM) == "off"
+    assert _reasons(hass) == ["calendar_unreadable"]
+
+    calendars["calendar.home"].failing = False
+    await _tick(hass, freezer, _at("2026-01-05", 10, 15))
+    assert state_of(hass, CALM) == "on"
+    assert _reasons(hass) == []
+
+
+async def test_a_failing_calendar_is_logged_once_and_once_when_back(
+    hass: HomeAssistant,
+    calendars: dict[str, FakeCalendar],
+    calm_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An hour of failed readings is one warning; coming back is one info line."""
+    caplog.set_level(logging.DEBUG, logger="custom_components.microdose_together")
+    calendars["calendar.work"].failing = True
+    for minute in (15, 30, 45):
+        await _tick(hass, freezer, _at("2026-01-05", 10, minute))
+    await _tick(hass, freezer, _at("2026-01-05", 11))
+
+    def lines(level: int, text: str) -> list[str]:
+        return [
+            record.getMessage()
+            for record in caplog.records
+            if record.levelno == level and text in record.getMessage()
+        ]
+
+    failing = lines(logging.WARNING, "calendar.work")
+    assert len(failing) == 1
+    assert "Cannot read calendar.work" in failing[0]
+    assert lines(logging.WARNING, "calendar.home") == []
+
+    calendars["calendar.work"].failing = False
+    for minute in (15, 30):
+        await _tick(hass, freezer, _at("2026-01-05", 11, minute))
+    back = lines(logging.INFO, "calendar.work")
+    assert len(back) == 1
+    assert "can be read again" in back[0]
+    assert len(lines(logging.WARNING, "calendar.work")) == 1
 
 
 async def test_not_calm_dose_day_is_announced_in_the_morning(
@@ -402,3 +462,19 @@ async def test_quick_refreshes_are_coalesced(
     # The first request reads at once; the nine that follow within the pause
     # become a single reading when it ends.
     assert len(reads) == 2
+
+
+@pytest.mark.parametrize("language", ["en", "fi"])
+async def test_every_reason_has_words_in_the_frontend(
+    hass: HomeAssistant, calm_entry: MockConfigEntry, language: str
+) -> None:
+    """The frontend translates each listed reason; none shows as a bare code."""
+    strings = await async_get_translations(hass, language, "entity", [DOMAIN])
+    prefix = f"component.{DOMAIN}.entity.binary_sensor.calm_day.state_attributes"
+    for reason in CalmReason:
+        words = strings.get(f"{prefix}.reasons.state.{reason}")
+        assert words, f"{language}: {reason}"
+        assert words != str(reason)
+    state = hass.states.get(CALM)
+    assert state is not None
+    assert all(isinstance(reason, str) for reason in state.attributes["reasons"])

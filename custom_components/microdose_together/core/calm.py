@@ -81,6 +81,7 @@ class CalmReason(StrEnum):
     MANY_EVENTS = "many_events"
     STRESS_KEYWORD = "stress_keyword"
     PARTNER_STRESSED = "partner_stressed"
+    CALENDAR_UNREADABLE = "calendar_unreadable"
     OVERRIDE = "override"
 
 
@@ -322,6 +323,7 @@ def assess_day(
     stress: Mapping[int, int | None],
     override: Override = Override.AUTOMATIC,
     thresholds: CalmThresholds = DEFAULT_THRESHOLDS,
+    calendar_unreadable: bool = False,
 ) -> CalmVerdict:
     """Decide whether `day` (local to `tz`) is calm enough for a dose.
 
@@ -329,6 +331,11 @@ def assess_day(
     only when a keyword marks them as stressful (birthdays and holidays are not
     busy). `stress` maps a partner slot to that partner's latest stress score today,
     or None without a check-in.
+
+    `calendar_unreadable` says a chosen calendar could not be read. Calm is a
+    claim that the day is quiet, and part of the day is then unknown, so the
+    day is not calm, with that reason, until the calendar is back or the
+    couple says otherwise with the override.
     """
     window = day_bounds(day, tz)
     intervals: list[tuple[datetime, datetime]] = []
@@ -363,6 +370,8 @@ def assess_day(
         reasons.add(CalmReason.STRESS_KEYWORD)
     if partner_stressed:
         reasons.add(CalmReason.PARTNER_STRESSED)
+    if calendar_unreadable:
+        reasons.add(CalmReason.CALENDAR_UNREADABLE)
     ordered = _ordered(reasons)
     return CalmVerdict(
         calm=not ordered,
