@@ -1,24 +1,23 @@
 """Phones, lights, players and calendars that fail or never answer.
 
-Every outbound call has a time limit; these tests set each limit to 0.05 s. A
-failing device is logged once per failed call, reported (in the action's
-response, the ritual's steps or a repair issue), and the next normal call works.
-PHACC's cleanup check fails a test that leaves a task or timer behind, which
-proves a call given up on does not linger.
+Every outbound call has a time limit. A failing device is logged once per
+failed call, reported (in the action's response, the ritual's steps or a repair
+issue), and the next normal call works. PHACC's cleanup check fails a test that
+leaves a task or timer behind, which proves a call given up on does not linger.
 
-The clock is not frozen here: the time limits are measured on the event loop's
-clock, which a frozen clock would stop. Quiet hours are switched off so the
-moment the suite runs cannot matter (equal ends mean no quiet hours).
+The limits keep their real, generous length: a device that never answers is
+passed by moving Home Assistant's clock beyond the limit (see `hangs.py`), so a
+busy machine cannot make a healthy call look like a timeout. The clock is not
+frozen here, and quiet hours are switched off so the moment the suite runs
+cannot matter (equal ends mean no quiet hours).
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 import logging
 from typing import Any
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.calendar import CalendarEntity, CalendarEvent
@@ -38,13 +37,13 @@ from pytest_homeassistant_custom_component.common import (
     mock_platform,
 )
 
-from custom_components.microdose_together import ritual
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.notifications import SEND_TIMEOUT
 
 from .conftest import PHONE_1
+from .hangs import Hangs, finish_past_hangs
 from .helpers import act, async_set_up, state_of
 
-LIMIT = 0.05
 NO_QUIET_HOURS = {"quiet_start": "00:00:00", "quiet_end": "00:00:00"}
 FLAKY_PHONE = "notify.mobile_app_flaky"
 FLAKY_LIGHT = "light.flaky"
@@ -67,6 +66,7 @@ class Device:
         """Start working."""
         self.mode = "ok"
         self.calls: list[ServiceCall] = []
+        self.hangs = Hangs()
 
     async def answer(self, call: ServiceCall) -> None:
         """Behave as the test says."""
@@ -76,23 +76,11 @@ class Device:
         if self.mode == "crash":
             raise RuntimeError("the device's library broke")
         if self.mode == "hang":
-            await asyncio.Event().wait()
+            await self.hangs.hang()
 
-
-@pytest.fixture(autouse=True)
-def short_limits() -> Iterator[None]:
-    """Give every outbound call 0.05 s.
-
-    The ritual's limit is a default argument, fixed when ritual.py was imported,
-    so it is changed where Python keeps it rather than on the module.
-    """
-    with (
-        patch(f"{PACKAGE}.notifications.SEND_TIMEOUT", LIMIT),
-        patch(f"{PACKAGE}.calm_sources.READ_TIMEOUT", LIMIT),
-        patch.dict(ritual.async_start_ritual.__kwdefaults__, {"timeout": LIMIT}),
-        patch.dict(ritual.async_end_ritual.__kwdefaults__, {"timeout": LIMIT}),
-    ):
-        yield
+    async def finish[T](self, hass: HomeAssistant, awaitable: Awaitable[T]) -> T:
+        """Await a call that may reach this device, passing its hangs."""
+        return await finish_past_hangs(hass, self.hangs, awaitable)
 
 
 def _failures(caplog: pytest.LogCaptureFixture, name: str) -> list[str]:
@@ -145,17 +133,19 @@ async def test_a_failing_phone_is_logged_reported_and_survived(
     await async_set_up(hass, entry)
     flaky_phone.mode = mode
 
-    await act(hass, entry, "request_check_in", partner=2)
+    await flaky_phone.finish(hass, act(hass, entry, "request_check_in", partner=2))
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
 
     caplog.clear()
-    response = await act(hass, entry, "send_prompt")
+    response = await flaky_phone.finish(hass, act(hass, entry, "send_prompt"))
     assert response["phones"] == {"1": "sent", "2": "failed"}
     assert phones[PHONE_1][-1].data["title"] == "Tonight's prompt"
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
 
     caplog.clear()  # the check-in closes the request: clearing the phone fails
-    await act(hass, entry, "check_in", partner=2, mood=3, connection=3, stress=3)
+    await flaky_phone.finish(
+        hass, act(hass, entry, "check_in", partner=2, mood=3, connection=3, stress=3)
+    )
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
     await entry.runtime_data.store.async_flush()
     saved = hass_storage[f"{DOMAIN}.{entry.entry_id}"]["data"]
@@ -170,7 +160,7 @@ async def test_a_failing_phone_is_logged_reported_and_survived(
     assert _failures(caplog, FLAKY_PHONE) == []
 
 
-@pytest.mark.parametrize("mode", [m for m in MODES if m != "hang"])
+@pytest.mark.parametrize("mode", MODES)
 async def test_a_failing_phone_does_not_hold_back_the_morning_messages(
     hass: HomeAssistant,
     phones: dict[str, list[ServiceCall]],
@@ -180,11 +170,7 @@ async def test_a_failing_phone_does_not_hold_back_the_morning_messages(
     caplog: pytest.LogCaptureFixture,
     mode: str,
 ) -> None:
-    """At 07:30 Sam's held message fails; Alex's, held after it, still goes out.
-
-    (A phone that never answers cannot be shown here: with the clock frozen for
-    quiet hours, the event loop's clock stands still too.)
-    """
+    """At 07:30 Sam's held message fails; Alex's, held after it, still goes out."""
     entry = _with_flaky_sam(make_entry)
     await async_set_up(hass, entry)
     night = dt_util.parse_datetime("2026-01-05T23:00:00+02:00")
@@ -198,8 +184,12 @@ async def test_a_failing_phone_does_not_hold_back_the_morning_messages(
     flaky_phone.mode = mode
 
     dose_day_clock.move_to(morning)
-    async_fire_time_changed(hass, morning)
-    await hass.async_block_till_done()
+
+    async def quiet_hours_end() -> None:
+        async_fire_time_changed(hass, morning)
+        await hass.async_block_till_done()
+
+    await flaky_phone.finish(hass, quiet_hours_end())
 
     (question,) = phones[PHONE_1]
     assert question.data["title"] == "Check-in for Alex"
@@ -218,9 +208,9 @@ async def test_a_timeout_is_named_in_the_log(
     entry = _with_flaky_sam(make_entry, **NO_QUIET_HOURS)
     await async_set_up(hass, entry)
     flaky_phone.mode = "hang"
-    await act(hass, entry, "request_check_in", partner=2)
+    await flaky_phone.finish(hass, act(hass, entry, "request_check_in", partner=2))
     (warning,) = _failures(caplog, FLAKY_PHONE)
-    assert warning.endswith(f"no answer within {LIMIT} s"), warning
+    assert warning.endswith(f"no answer within {SEND_TIMEOUT} s"), warning
 
 
 # ---- lights and players --------------------------------------------------------
@@ -286,7 +276,7 @@ async def test_a_failing_light_or_player_gives_a_partial_ritual(
         "hang": "timeout",
     }[mode]
 
-    response = await act(hass, entry, "start_ritual")
+    response = await room[failing].finish(hass, act(hass, entry, "start_ritual"))
     assert response["started"] is True
     failed = [step for step in response["steps"] if not step["ok"]]
     assert failed
@@ -298,7 +288,7 @@ async def test_a_failing_light_or_player_gives_a_partial_ritual(
     assert state_of(hass, "switch.alex_sam_ritual") == "on"
 
     caplog.clear()
-    response = await act(hass, entry, "end_ritual")
+    response = await room[failing].finish(hass, act(hass, entry, "end_ritual"))
     assert response["ended"] is True
     assert hass.states.get(GOOD_LIGHT).attributes["brightness"] == 200
     failed = [step for step in response["steps"] if not step["ok"]]
@@ -315,6 +305,16 @@ async def test_a_failing_light_or_player_gives_a_partial_ritual(
 
 
 # ---- calendars -------------------------------------------------------------------
+
+
+async def _feels(hass: HomeAssistant, option: str) -> None:
+    """Set "Today feels", which reads the calendars again before it returns."""
+    await hass.services.async_call(
+        "select",
+        "select_option",
+        {"entity_id": "select.alex_sam_today_feels", "option": option},
+        blocking=True,
+    )
 
 
 class FlakyCalendar(CalendarEntity):
@@ -385,22 +385,12 @@ async def test_a_failing_calendar_is_reported_and_the_day_still_decided(
     issue_id = f"calendar_unavailable_{entry.entry_id}_{FLAKY_CALENDAR}"
     calendar.device.mode = mode
 
-    await hass.services.async_call(
-        "select",
-        "select_option",
-        {"entity_id": "select.alex_sam_today_feels", "option": "not_calm"},
-        blocking=True,
-    )
+    await calendar.device.finish(hass, _feels(hass, "not_calm"))
     assert state_of(hass, "binary_sensor.alex_sam_calm_day") == "off"
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is not None
 
     calendar.device.mode = "ok"
-    await hass.services.async_call(
-        "select",
-        "select_option",
-        {"entity_id": "select.alex_sam_today_feels", "option": "automatic"},
-        blocking=True,
-    )
+    await _feels(hass, "automatic")
     assert state_of(hass, "binary_sensor.alex_sam_calm_day") == "on"
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
 
@@ -419,10 +409,5 @@ async def test_a_failing_calendar_is_logged(
     await async_set_up(hass, entry)
     calendar.device.mode = mode
     caplog.clear()
-    await hass.services.async_call(
-        "select",
-        "select_option",
-        {"entity_id": "select.alex_sam_today_feels", "option": "calm"},
-        blocking=True,
-    )
+    await calendar.device.finish(hass, _feels(hass, "calm"))
     assert len(_failures(caplog, FLAKY_CALENDAR)) == 1
