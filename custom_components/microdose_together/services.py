@@ -31,9 +31,10 @@ from .action_helpers import (
     whole_number,
 )
 from .const import ATTR_PARTNER, DOMAIN
-from .dialogue_actions import CONVERSATION_SERVICES
 from .coordinator import MicrodoseCoordinator
 from .core.doses import DoseRefusedError, Form
+from .dialogue_actions import CONVERSATION_SERVICES
+from .partner_message import MESSAGE_SERVICES
 
 SERVICE_LOG_DOSE = "log_dose"
 SERVICE_DELETE_DOSE = "delete_dose"
@@ -237,7 +238,7 @@ SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register every action once, for all couples."""
     for name, (schema, handler, supports_response) in (
-        SERVICES | CONVERSATION_SERVICES
+        SERVICES | CONVERSATION_SERVICES | MESSAGE_SERVICES
     ).items():
         hass.services.async_register(
             DOMAIN,

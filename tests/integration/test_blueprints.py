@@ -154,6 +154,17 @@ async def test_each_blueprint_loads_with_its_metadata(hass: HomeAssistant) -> No
         assert couple == {"config_entry": {"integration": DOMAIN}}
 
 
+async def test_no_blueprint_asks_for_phones(hass: HomeAssistant) -> None:
+    """Phones are the ones chosen in the integration; no blueprint names any."""
+    assert await async_setup_component(hass, "automation", {})
+    loaded = await async_get_blueprints(hass).async_get_blueprints()
+    for path, blueprint in loaded.items():
+        assert isinstance(blueprint, Blueprint), path
+        for name, spec in blueprint.inputs.items():
+            assert "text" not in (spec or {}).get("selector", {}), (path, name)
+        assert "notify." not in str(blueprint.data), path
+
+
 # ---- check-in reminder ----------------------------------------------------
 
 
@@ -280,7 +291,6 @@ async def _morning(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         "dose_day_morning",
         couple=entry.entry_id,
         when="10:30:00",
-        phones=[PHONE_1, PHONE_2.removeprefix("notify.")],
         dose_day=DOSE_DAY,
         calm_day=CALM_DAY,
         intention=INTENTION,
@@ -312,6 +322,24 @@ def _notes(
     ]
 
 
+def _morning_tag(entry: MockConfigEntry, slot: int) -> str:
+    """Each partner's phone keeps one morning note: a newer one replaces it."""
+    return f"{DOMAIN}_{entry.entry_id}_{slot}_message_morning"
+
+
+def _on_both_phones(
+    entry: MockConfigEntry, message: str, actions: list[dict[str, str]] | None = None
+) -> list[dict[str, Any]]:
+    """Return the note as Alex's phone and then Sam's receive it."""
+    notes = []
+    for slot in (1, 2):
+        data: dict[str, Any] = {"tag": _morning_tag(entry, slot), "group": DOMAIN}
+        if actions:
+            data["actions"] = actions
+        notes.append({"title": "Dose day", "message": message, "data": data})
+    return notes
+
+
 @pytest.mark.parametrize(
     ("intention", "message"),
     [
@@ -338,12 +366,7 @@ async def test_morning_note_on_a_calm_dose_day(
     assert _notes(phones) == []
 
     await _at(hass, freezer, "2026-01-05T10:30:00+02:00")
-    note = {
-        "title": "Dose day",
-        "message": message,
-        "data": {"tag": f"{DOMAIN}_morning_{setup_entry.entry_id}"},
-    }
-    assert _notes(phones) == [note, note]
+    assert _notes(phones) == _on_both_phones(setup_entry, message)
 
 
 async def test_morning_note_offers_to_move_the_dose_when_not_calm(
@@ -360,13 +383,14 @@ async def test_morning_note_offers_to_move_the_dose_when_not_calm(
     await _at(hass, freezer, "2026-01-05T10:30:00+02:00")
 
     (alex, sam) = _notes(phones)
-    assert alex["message"] == (
-        f"{NOTE} Your intention: “listen more than we talk”. {NO_ALCOHOL} {NOT_CALM}"
-    )
     (offer,) = alex["data"]["actions"]
     assert offer["title"] == "Move the dose"
     assert offer["action"].startswith("MICRODOSE_TOGETHER_POSTPONE_")
-    assert sam == alex
+    assert [alex, sam] == _on_both_phones(
+        setup_entry,
+        f"{NOTE} Your intention: “listen more than we talk”. {NO_ALCOHOL} {NOT_CALM}",
+        [offer],
+    )
 
     await _tap(hass, "MICRODOSE_TOGETHER_POSTPONE_another_morning")
     assert state_of(hass, DOSE_DAY) == "on"
@@ -374,12 +398,10 @@ async def test_morning_note_offers_to_move_the_dose_when_not_calm(
     assert state_of(hass, DOSE_DAY) == "off"
     assert state_of(hass, "sensor.alex_sam_phase") == "rest_day"
     assert [event.data["to"] for event in postponed] == ["2026-01-06"]
-    moved = {
-        "title": "Dose day",
-        "message": "Moved. Your dose is now on Tuesday 6 January; today is a rest day.",
-        "data": {"tag": f"{DOMAIN}_morning_{setup_entry.entry_id}"},
-    }
-    assert _notes(phones, since=1) == [moved, moved]
+    assert _notes(phones, since=1) == _on_both_phones(
+        setup_entry,
+        "Moved. Your dose is now on Tuesday 6 January; today is a rest day.",
+    )
 
 
 async def test_morning_note_says_gently_why_today_is_not_calm(
@@ -398,12 +420,12 @@ async def test_morning_note_says_gently_why_today_is_not_calm(
     await _at(hass, freezer, "2026-01-05T10:30:00+02:00")
 
     (alex, sam) = _notes(phones)
-    assert alex["message"] == (
+    message = (
         f"{NOTE} {NO_ALCOHOL} Today may not be calm (one of you is feeling "
         "stressed). If you would rather wait, you can move the dose to the next "
         "rest day."
     )
-    assert sam == alex
+    assert [alex["message"], sam["message"]] == [message, message]
 
 
 async def test_morning_offer_after_a_dose_was_logged_says_it_could_not_move(
@@ -421,12 +443,30 @@ async def test_morning_offer_after_a_dose_was_logged_says_it_could_not_move(
 
     await _tap(hass, offer)
     assert state_of(hass, DOSE_DAY) == "on"
-    (alex, sam) = _notes(phones, since=1)
-    assert alex["message"] == (
+    assert _notes(phones, since=1) == _on_both_phones(
+        setup_entry,
         "The dose could not be moved: it may already be logged or moved. "
-        "Your dashboard shows where today stands."
+        "Your dashboard shows where today stands.",
     )
-    assert sam == alex
+
+
+async def test_morning_note_waits_for_quiet_hours_to_end(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """A note due in the couple's quiet hours reaches both phones when they end."""
+    entry = make_entry(options={"quiet_start": "10:00:00", "quiet_end": "11:00:00"})
+    await async_set_up(hass, entry)
+    await _set_intention_and_feeling(hass, "automatic", "")
+    await _morning(hass, entry)
+    await _at(hass, dose_day_clock, "2026-01-05T10:30:00+02:00")
+    await _at(hass, dose_day_clock, "2026-01-05T10:59:59+02:00")
+    assert _notes(phones) == []
+
+    await _at(hass, dose_day_clock, "2026-01-05T11:00:00+02:00")
+    assert _notes(phones) == _on_both_phones(entry, f"{NOTE} {NO_ALCOHOL}")
 
 
 @pytest.mark.parametrize(("tapped_at", "moved"), [("14:29", True), ("14:30", False)])
