@@ -3,9 +3,9 @@
 Lights, music and phones are asked at the same time, so the room changes as
 one. Each device answers for itself: a missing, unavailable, slow or failing
 one becomes a failed step in the report, never an exception, so the rest of
-the ritual still happens and the caller can raise a repair issue. The light
-snapshot is plain JSON so it can be stored and still restore the room after a
-restart in the middle of a ritual.
+the ritual still happens and the caller can raise a repair issue. What the
+room looked like before (room_state.py) is plain JSON so it can be stored and
+still restore the room after a restart in the middle of a ritual.
 """
 
 from __future__ import annotations
@@ -17,20 +17,11 @@ import logging
 from typing import Any, Final, Literal
 
 from homeassistant.components.light import (
-    ATTR_BRIGHTNESS,
     ATTR_BRIGHTNESS_PCT,
-    ATTR_COLOR_MODE,
     ATTR_COLOR_TEMP_KELVIN,
-    ATTR_HS_COLOR,
-    ATTR_RGB_COLOR,
-    ATTR_RGBW_COLOR,
-    ATTR_RGBWW_COLOR,
-    ATTR_SUPPORTED_COLOR_MODES,
     ATTR_TRANSITION,
-    ATTR_WHITE,
-    ATTR_XY_COLOR,
 )
-from homeassistant.components.light.const import DOMAIN as LIGHT_DOMAIN, ColorMode
+from homeassistant.components.light.const import DOMAIN as LIGHT_DOMAIN
 from homeassistant.components.media_player.const import (
     ATTR_MEDIA_CONTENT_ID,
     ATTR_MEDIA_CONTENT_TYPE,
@@ -44,17 +35,25 @@ from homeassistant.const import (
     ATTR_ENTITY_ID,
     ATTR_SUPPORTED_FEATURES,
     SERVICE_MEDIA_PAUSE,
+    SERVICE_MEDIA_PLAY,
     SERVICE_SHUFFLE_SET,
-    SERVICE_TURN_OFF,
     SERVICE_TURN_ON,
     SERVICE_VOLUME_SET,
-    STATE_ON,
     STATE_UNAVAILABLE,
     STATE_UNKNOWN,
 )
 from homeassistant.core import HomeAssistant, State, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
+
+from .room_state import (
+    can_be_warmed,
+    restore_call,
+    saved_player,
+    saved_volume,
+    snapshot_light,
+    snapshot_player,
+)
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -85,28 +84,18 @@ TARGET_PROMPT: Final = "prompt"
 ERROR_MISSING: Final = "missing"
 ERROR_TIMEOUT: Final = "timeout"
 
-# Snapshot keys besides the light attributes themselves.
-SNAPSHOT_STATE: Final = "state"
-
 StepName = Literal[
     "light",
     "volume",
-    "shuffle",
     "play_media",
+    "shuffle",
+    "play",
     "notify",
     "restore_light",
     "pause_media",
+    "restore_volume",
 ]
 
-# The attribute that holds a light's colour in each colour mode.
-_COLOR_ATTRIBUTE: Final[dict[str, str]] = {
-    ColorMode.COLOR_TEMP: ATTR_COLOR_TEMP_KELVIN,
-    ColorMode.HS: ATTR_HS_COLOR,
-    ColorMode.RGB: ATTR_RGB_COLOR,
-    ColorMode.RGBW: ATTR_RGBW_COLOR,
-    ColorMode.RGBWW: ATTR_RGBWW_COLOR,
-    ColorMode.XY: ATTR_XY_COLOR,
-}
 _UNUSABLE_STATES: Final = frozenset({STATE_UNAVAILABLE, STATE_UNKNOWN})
 
 
@@ -214,11 +203,17 @@ class RitualReport:
     steps: list[RitualStep] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
+    player: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
         """Return whether every step happened."""
         return all(step.ok for step in self.steps)
+
+    @property
+    def nothing_happened(self) -> bool:
+        """Return whether there was something to do and none of it happened."""
+        return bool(self.steps) and not any(step.ok for step in self.steps)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the steps for an action response; the snapshot stays private."""
@@ -254,13 +249,15 @@ async def async_start_ritual(
             ATTR_BRIGHTNESS_PCT: settings.brightness_pct,
             ATTR_TRANSITION: settings.transition,
         }
-        if ColorMode.COLOR_TEMP in state.attributes.get(ATTR_SUPPORTED_COLOR_MODES, ()):
+        if can_be_warmed(state):
             data[ATTR_COLOR_TEMP_KELVIN] = settings.color_temp_kelvin
         call = _Call("light", entity_id, LIGHT_DOMAIN, SERVICE_TURN_ON, data)
         groups.append(_run(hass, [call], timeout))
     if settings.media_player is not None:
         player = _usable_state(hass, settings.media_player, "play_media", report)
         if player is not None:
+            with_volume = settings.volume is not None
+            report.player = snapshot_player(player, with_volume=with_volume)
             groups.append(_run(hass, _media_calls(settings, player), timeout))
     if notify is not None and settings.send_prompt:
         groups.append(_notify(notify, timeout))
@@ -274,9 +271,16 @@ async def async_end_ritual(
     settings: RitualSettings,
     snapshot: Mapping[str, Mapping[str, Any]],
     *,
+    player: Mapping[str, Any] | None = None,
     timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - a limit per device call
 ) -> RitualReport:
-    """Bring every snapshotted light back as it was and pause the music."""
+    """Bring every snapshotted light back as it was; pause the music.
+
+    `player` is what the start kept of the media player: which one it used
+    and, if the ritual changed it, the volume to put back after the pause.
+    Without it (a snapshot stored by an older version) the chosen player is
+    paused and its volume left as it is.
+    """
     report = RitualReport()
     groups: list[Awaitable[list[RitualStep]]] = []
     for entity_id, saved in snapshot.items():
@@ -286,12 +290,13 @@ async def async_end_ritual(
         data[ATTR_TRANSITION] = settings.transition
         call = _Call("restore_light", entity_id, LIGHT_DOMAIN, service, data)
         groups.append(_run(hass, [call], timeout))
-    if settings.media_player is not None:
-        player = _usable_state(hass, settings.media_player, "pause_media", report)
-        if player is not None:
-            pause = (MEDIA_PLAYER_DOMAIN, SERVICE_MEDIA_PAUSE)
-            call = _Call("pause_media", player.entity_id, *pause)
-            groups.append(_run(hass, [call], timeout))
+    used = saved_player(player) or settings.media_player
+    if used is not None and _usable_state(hass, used, "pause_media", report):
+        calls = [_Call("pause_media", used, *_PAUSE)]
+        if (volume := saved_volume(player)) is not None:
+            level = {ATTR_MEDIA_VOLUME_LEVEL: volume}
+            calls.append(_Call("restore_volume", used, *_VOLUME, level))
+        groups.append(_run(hass, calls, timeout))
     for steps in await asyncio.gather(*groups):
         report.steps.extend(steps)
     return report
@@ -329,37 +334,6 @@ def async_resolve_lights(hass: HomeAssistant, settings: RitualSettings) -> list[
     return list(lights)
 
 
-def snapshot_light(state: State) -> dict[str, Any]:
-    """Return what brings a light back: on or off, brightness, colour; plain JSON."""
-    saved: dict[str, Any] = {SNAPSHOT_STATE: state.state}
-    if state.state != STATE_ON:
-        return saved
-    mode = state.attributes.get(ATTR_COLOR_MODE)
-    saved[ATTR_BRIGHTNESS] = state.attributes.get(ATTR_BRIGHTNESS)
-    saved[ATTR_COLOR_MODE] = None if mode is None else str(mode)
-    if (attr := _COLOR_ATTRIBUTE.get(str(mode))) is not None and (
-        value := state.attributes.get(attr)
-    ) is not None:
-        saved[attr] = list(value) if isinstance(value, (list, tuple)) else value
-    return saved
-
-
-def restore_call(saved: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-    """Return the light action and data that bring a snapshotted light back."""
-    if saved.get(SNAPSHOT_STATE) != STATE_ON:
-        return SERVICE_TURN_OFF, {}
-    data: dict[str, Any] = {}
-    mode = str(saved.get(ATTR_COLOR_MODE))
-    if (brightness := saved.get(ATTR_BRIGHTNESS)) is not None:
-        # In white mode the white channel carries the brightness.
-        data[ATTR_WHITE if mode == ColorMode.WHITE else ATTR_BRIGHTNESS] = brightness
-    if (attr := _COLOR_ATTRIBUTE.get(mode)) is not None and (
-        value := saved.get(attr)
-    ) is not None:
-        data[attr] = value
-    return SERVICE_TURN_ON, data
-
-
 @dataclass(frozen=True, slots=True)
 class _Call:
     """One action on one entity, named by the ritual step it serves."""
@@ -369,25 +343,47 @@ class _Call:
     domain: str
     service: str
     data: dict[str, Any] = field(default_factory=dict)
+    # A step that must have happened first (play only what was just given).
+    after: StepName | None = None
+
+
+_PAUSE: Final = (MEDIA_PLAYER_DOMAIN, SERVICE_MEDIA_PAUSE)
+_VOLUME: Final = (MEDIA_PLAYER_DOMAIN, SERVICE_VOLUME_SET)
 
 
 def _media_calls(settings: RitualSettings, player: State) -> list[_Call]:
-    """Return volume and shuffle before play, so the first note is right."""
+    """Return the player's calls in the order a person would make them.
+
+    The volume first, so the first note is right; then the playlist. Shuffle
+    comes after it because many players reset shuffle with a new queue, and
+    play last, because a paused player stays paused when given new media.
+    """
     wanted: list[tuple[StepName, str, dict[str, Any]]] = []
     if settings.volume is not None:
         volume = {ATTR_MEDIA_VOLUME_LEVEL: settings.volume}
         wanted.append(("volume", SERVICE_VOLUME_SET, volume))
     features = int(player.attributes.get(ATTR_SUPPORTED_FEATURES, 0))
-    if settings.shuffle and features & MediaPlayerEntityFeature.SHUFFLE_SET:
-        wanted.append(("shuffle", SERVICE_SHUFFLE_SET, {ATTR_MEDIA_SHUFFLE: True}))
     if settings.media_content_id is not None:
         play = {
             ATTR_MEDIA_CONTENT_ID: settings.media_content_id,
             ATTR_MEDIA_CONTENT_TYPE: settings.media_content_type,
         }
         wanted.append(("play_media", SERVICE_PLAY_MEDIA, play))
+    if settings.shuffle and features & MediaPlayerEntityFeature.SHUFFLE_SET:
+        wanted.append(("shuffle", SERVICE_SHUFFLE_SET, {ATTR_MEDIA_SHUFFLE: True}))
+    if settings.media_content_id is not None and (
+        features & MediaPlayerEntityFeature.PLAY
+    ):
+        wanted.append(("play", SERVICE_MEDIA_PLAY, {}))
     return [
-        _Call(step, player.entity_id, MEDIA_PLAYER_DOMAIN, service, data)
+        _Call(
+            step,
+            player.entity_id,
+            MEDIA_PLAYER_DOMAIN,
+            service,
+            data,
+            after="play_media" if step == "play" else None,
+        )
         for step, service, data in wanted
     ]
 
@@ -395,9 +391,17 @@ def _media_calls(settings: RitualSettings, player: State) -> list[_Call]:
 async def _run(
     hass: HomeAssistant, calls: list[_Call], seconds: float
 ) -> list[RitualStep]:
-    """Make the calls one after another, each waited for within the time limit."""
+    """Make the calls one after another, each waited for within the time limit.
+
+    A call whose `after` step failed is left out: it would act on the wrong
+    thing (play what was on before the playlist failed).
+    """
     steps: list[RitualStep] = []
     for call in calls:
+        if call.after is not None and not any(
+            step.ok for step in steps if step.step == call.after
+        ):
+            continue
         try:
             async with asyncio.timeout(seconds):
                 await hass.services.async_call(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 import json
 import logging
 from typing import Any
 
+from homeassistant.components.media_player import MediaPlayerEntityFeature
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import (
@@ -73,6 +75,18 @@ class Phones:
         return [RitualStep("notify", "1", ok=True), RitualStep("notify", "2", ok=True)]
 
 
+def is_warm(hass: HomeAssistant, entity_id: str) -> bool:
+    """Return whether a light glows warm white: an orange hue, not red or pink.
+
+    Home Assistant shows every colour light's colour as hs as well; 2200 K is
+    a hue of about 30 degrees, the demo's red and pink are 0 and 345.
+    """
+    state = hass.states.get(entity_id)
+    assert state is not None
+    hue, saturation = state.attributes["hs_color"]
+    return bool(20 <= hue <= 45 and saturation > 40)
+
+
 def steps_of(report: RitualReport) -> list[tuple[str, str, bool, str | None]]:
     """Return each step as (step, target, ok, error) for one-line comparisons."""
     return [(s.step, s.target, s.ok, s.error) for s in report.steps]
@@ -95,11 +109,11 @@ async def test_start_dims_lights_warm_and_starts_the_playlist(
     for entity_id in (BED, CEILING, KITCHEN):
         assert look(hass, entity_id)["color_mode"] == "color_temp"
         assert look(hass, entity_id)["color_temp_kelvin"] == 2200
-    # Lights without colour temperature keep their colour: no conversion to warm.
-    assert look(hass, OFFICE)["rgbw_color"] == (255, 0, 0, 255)
-    assert look(hass, LIVING)["rgbww_color"] == (255, 0, 0, 255, 0)
-    assert look(hass, ENTRANCE)["color_mode"] == "hs"
-    assert look(hass, ENTRANCE)["hs_color"] == (345, 75)
+    # Lights without a colour temperature are made warm in their own mode:
+    # the red rgbw and rgbww lights and the pink hs light all glow 2200 K.
+    for entity_id, mode in ((OFFICE, "rgbw"), (LIVING, "rgbww"), (ENTRANCE, "hs")):
+        assert look(hass, entity_id)["color_mode"] == mode
+        assert is_warm(hass, entity_id), look(hass, entity_id)
 
     player = hass.states.get(PLAYER)
     assert player is not None
@@ -115,8 +129,9 @@ async def test_start_dims_lights_warm_and_starts_the_playlist(
     assert steps_of(report) == [
         *[("light", entity_id, True, None) for entity_id in LIGHTS],
         ("volume", PLAYER, True, None),
-        ("shuffle", PLAYER, True, None),
         ("play_media", PLAYER, True, None),
+        ("shuffle", PLAYER, True, None),
+        ("play", PLAYER, True, None),
         ("notify", "1", True, None),
         ("notify", "2", True, None),
     ]
@@ -146,21 +161,125 @@ async def test_end_brings_the_room_back_and_pauses_the_music(
     assert look(hass, BED)["state"] == "on"
     assert look(hass, KITCHEN)["color_mode"] == "color_temp"
 
-    report = await async_end_ritual(hass, settings, started.snapshot)
+    assert started.player == {"entity_id": PLAYER, "volume_level": 1.0}
+
+    report = await async_end_ritual(
+        hass, settings, started.snapshot, player=started.player
+    )
     await hass.async_block_till_done()
 
     assert {entity_id: look(hass, entity_id) for entity_id in LIGHTS} == before
     assert look(hass, BED)["state"] == "off"
     assert look(hass, KITCHEN)["hs_color"] == (345, 75)
+    # The red rgbww light is red again, in its own mode.
+    assert look(hass, LIVING)["rgbww_color"] == (255, 0, 0, 255, 0)
     player = hass.states.get(PLAYER)
     assert player is not None
     assert player.state == "paused"
+    assert player.attributes["volume_level"] == 1.0  # as loud as before
     assert report.ok
     assert report.missing == []
     assert steps_of(report) == [
         *[("restore_light", entity_id, True, None) for entity_id in LIGHTS],
         ("pause_media", PLAYER, True, None),
+        ("restore_volume", PLAYER, True, None),
     ]
+
+
+async def test_a_paused_player_plays_the_playlist_shuffled(
+    hass: HomeAssistant, demo: None
+) -> None:
+    await hass.services.async_call(
+        "media_player", "media_pause", {"entity_id": PLAYER}, blocking=True
+    )
+    settings = RitualSettings.from_options(RITUAL_OPTIONS)
+
+    report = await async_start_ritual(hass, settings, notify=None)
+    await hass.async_block_till_done()
+
+    player = hass.states.get(PLAYER)
+    assert player is not None
+    assert player.state == "playing"
+    assert player.attributes["media_content_id"] == "evening-playlist"
+    assert player.attributes["shuffle"] is True
+    assert report.ok
+
+
+async def test_the_player_is_asked_in_order_and_only_for_what_it_can(
+    hass: HomeAssistant,
+) -> None:
+    calls: list[tuple[str, dict[str, Any]]] = []
+
+    async def record(call: ServiceCall) -> None:
+        calls.append((call.service, dict(call.data)))
+
+    for service in ("volume_set", "play_media", "shuffle_set", "media_play"):
+        hass.services.async_register("media_player", service, record)
+    settings = RitualSettings(
+        media_player="media_player.speaker",
+        media_content_id="evening-playlist",
+        volume=0.2,
+        shuffle=True,
+    )
+    can_play_and_shuffle = int(
+        MediaPlayerEntityFeature.PLAY | MediaPlayerEntityFeature.SHUFFLE_SET
+    )
+    hass.states.async_set(
+        "media_player.speaker", "paused", {"supported_features": can_play_and_shuffle}
+    )
+
+    await async_start_ritual(hass, settings, notify=None)
+
+    speaker = {"entity_id": "media_player.speaker"}
+    assert calls == [
+        ("volume_set", speaker | {"volume_level": 0.2}),
+        (
+            "play_media",
+            speaker
+            | {
+                "media_content_id": "evening-playlist",
+                "media_content_type": "playlist",
+            },
+        ),
+        ("shuffle_set", speaker | {"shuffle": True}),
+        ("media_play", speaker),
+    ]
+
+    # A player that can do neither gets neither; without a playlist, no play.
+    calls.clear()
+    hass.states.async_set("media_player.speaker", "paused", {"supported_features": 0})
+    await async_start_ritual(hass, settings, notify=None)
+    hass.states.async_set(
+        "media_player.speaker", "paused", {"supported_features": can_play_and_shuffle}
+    )
+    await async_start_ritual(
+        hass, replace(settings, media_content_id=None, volume=None), notify=None
+    )
+    assert [service for service, _ in calls] == [
+        "volume_set",
+        "play_media",
+        "shuffle_set",
+    ]
+
+
+async def test_a_damaged_player_snapshot_still_pauses_the_chosen_player(
+    hass: HomeAssistant, demo: None
+) -> None:
+    settings = RitualSettings(media_player=PLAYER)
+    await hass.services.async_call(
+        "media_player",
+        "volume_set",
+        {"entity_id": PLAYER, "volume_level": 0.6},
+        blocking=True,
+    )
+
+    for damaged in ({"entity_id": 5, "volume_level": True}, ["not", "a", "dict"]):
+        report = await async_end_ritual(hass, settings, {}, player=damaged)
+        assert steps_of(report) == [("pause_media", PLAYER, True, None)]
+    player = hass.states.get(PLAYER)
+    assert player is not None
+    assert player.state == "paused"
+    assert player.attributes["volume_level"] == 0.6
 
 
 async def test_a_stored_snapshot_still_restores_after_a_restart(
@@ -234,13 +353,14 @@ async def test_missing_and_failing_devices_give_a_partial_ritual(
             },
             {"step": "light", "target": KITCHEN, "ok": True, "error": None},
             {"step": "volume", "target": PLAYER, "ok": True, "error": None},
-            {"step": "shuffle", "target": PLAYER, "ok": True, "error": None},
             {
                 "step": "play_media",
                 "target": PLAYER,
                 "ok": False,
                 "error": "speaker_offline",
             },
+            # Shuffled, but not played: it would play what was on before.
+            {"step": "shuffle", "target": PLAYER, "ok": True, "error": None},
             {
                 "step": "notify",
                 "target": "prompt",
