@@ -163,19 +163,24 @@ class Conversation:
         )
         return record
 
-    async def async_request_check_in(self, slot: int) -> None:
-        """Ask a partner's phone for a check-in; a new request replaces the last."""
+    async def async_request_check_in(self, slot: int) -> Delivery:
+        """Ask a partner's phone for a check-in; a new request replaces the last.
+
+        Returns what became of the message; a failed one stays open, so the
+        next request (or a reminder) can reach the phone.
+        """
         request = {"id": _request_id(), "step": CHECKIN_ORDER[0]}
         self.requests[f"{slot}:checkin"] = request
         self._save()
-        await self._async_send_checkin_step(slot, request)
+        delivery = await self._async_send_checkin_step(slot, request)
         self._coordinator.fire(
             "check_in_requested", self._coordinator.partner_payload(slot)
         )
+        return delivery
 
     async def _async_send_checkin_step(
         self, slot: int, request: dict[str, Any]
-    ) -> None:
+    ) -> Delivery:
         texts = await NotificationTexts.async_load(self._hass)
         action = ActionId(self._entry_id, slot, request["id"], "")
         payload = checkin_step_payload(
@@ -185,7 +190,7 @@ class Conversation:
             partner=self._settings.partner(slot).name,
             other=self._settings.partner(other_partner(slot)).name,
         )
-        await self.phones.async_send(slot, payload, self._quiet_hours)
+        return await self.phones.async_send(slot, payload, self._quiet_hours)
 
     # ---- the prompt of the day -------------------------------------------
 
@@ -200,11 +205,13 @@ class Conversation:
         """Send the prompt to both phones and say what became of each message.
 
         With `reuse_today`, tonight's prompt goes again to whoever has not
-        answered it (the ritual does this); otherwise the next prompt is chosen.
-        Raises ValueError when no enabled theme can give one.
+        answered it, and a revealed one is left as it is (the ritual does
+        this); a new prompt is chosen only when none was sent today, or
+        without `reuse_today`. Raises ValueError when no enabled theme can
+        give one.
         """
         shared = self.current_prompt
-        if not (reuse_today and shared is not None and not shared.revealed):
+        if not (reuse_today and shared is not None):
             prompt = choose_next(
                 self.library,
                 [sent.prompt_id for sent in self.prompts],
@@ -220,6 +227,8 @@ class Conversation:
         text = self.library.get(shared.prompt_id).text
         texts = await NotificationTexts.async_load(self._hass)
         slots = [p.slot for p in self._settings.partners if not shared.answered(p.slot)]
+        if not slots:
+            return {}  # both answered tonight's prompt: nothing to send
         sends = []
         for slot in slots:
             request = {"id": _request_id(), "day": shared.day.isoformat()}
@@ -381,9 +390,15 @@ class Conversation:
         next_step = CHECKIN_ORDER[CHECKIN_ORDER.index(step) + 1]
         following = {**answers, "id": _request_id(), "step": next_step}
         if next_step == NOTE_STEP:
-            record = self._record_check_in(
-                slot, answers["mood"], answers["connection"], answers["stress"], None
-            )
+            try:  # scores kept in the store between taps: whole numbers 1-5 only
+                record = self._record_check_in(
+                    slot, answers["mood"], answers["connection"], answers["stress"], None
+                )
+            except (KeyError, ValueError) as err:
+                _LOGGER.warning("Dropped a phone check-in with unusable scores: %s", err)
+                del self.requests[f"{slot}:checkin"]
+                self._save()
+                return False
             following["check_in_id"] = record.id
         self.requests[f"{slot}:checkin"] = following
         self._save()

@@ -43,3 +43,28 @@ def async_sync_entity_issues(
             )
         else:
             ir.async_delete_issue(hass, DOMAIN, issue_id)
+
+
+@callback
+def async_set_entity_issues(
+    hass: HomeAssistant, *, kind: str, entry_id: str, failing: Iterable[str]
+) -> None:
+    """Make the couple's issues of this kind name exactly the failing entities.
+
+    Issues for entities that work again or are no longer chosen go away, so
+    the repairs follow the configuration rather than the last run.
+    """
+    failing_set = set(failing)
+    prefix = f"{kind}_{entry_id}_"
+    stale = [
+        issue_id
+        for domain, issue_id in ir.async_get(hass).issues
+        if domain == DOMAIN
+        and issue_id.startswith(prefix)
+        and issue_id.removeprefix(prefix) not in failing_set
+    ]
+    for issue_id in stale:
+        ir.async_delete_issue(hass, DOMAIN, issue_id)
+    async_sync_entity_issues(
+        hass, kind=kind, entry_id=entry_id, chosen=(), failing=failing_set
+    )

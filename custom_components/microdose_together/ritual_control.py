@@ -1,24 +1,35 @@
 """Runs one couple's evening ritual: once at a time, remembered across restarts.
 
-The light snapshot and the auto-end time live in the couple's store, so a
-ritual started before a restart can still be ended after it and the room
-comes back as it was. Devices that no longer exist raise a repair naming them.
+What the room looked like and the auto-end time live in the couple's store,
+so a ritual started before a restart can still be ended after it and the room
+comes back as it was. A chosen device that does not exist keeps a repair that
+names it for as long as it is chosen and missing.
 """
 
 from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+import logging
+from typing import TYPE_CHECKING, Any, Final
 
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers.event import async_track_point_in_time
+from homeassistant.components.light.const import DOMAIN as LIGHT_DOMAIN
+from homeassistant.components.media_player.const import DOMAIN as MEDIA_PLAYER_DOMAIN
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.event import (
+    async_track_point_in_time,
+    async_track_state_added_domain,
+    async_track_state_removed_domain,
+)
+from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
-from .const import ISSUE_RITUAL_ENTITY_MISSING
-from .entity_issues import async_sync_entity_issues
+from .const import DOMAIN, ISSUE_RITUAL_ENTITY_MISSING
+from .entity_issues import async_set_entity_issues
 from .notifications import Delivery
 from .ritual import (
+    ERROR_MISSING,
     TARGET_PROMPT,
     RitualReport,
     RitualSettings,
@@ -30,7 +41,11 @@ from .ritual import (
 if TYPE_CHECKING:
     from .coordinator import MicrodoseCoordinator
 
-STORE_KEY = "ritual"
+_LOGGER = logging.getLogger(__name__)
+
+STORE_KEY: Final = "ritual"
+# The day the ritual last brought tonight's prompt to the phones.
+PROMPTED_KEY: Final = "ritual_prompted_on"
 
 
 class RitualController:
@@ -41,6 +56,7 @@ class RitualController:
         self._hass = hass
         self._coordinator = coordinator
         self._auto_end: CALLBACK_TYPE | None = None
+        self._watchers: list[CALLBACK_TYPE] = []
         # One start or end at a time: a second tap while the lights fade must
         # not take a snapshot of the dimmed room.
         self._lock = asyncio.Lock()
@@ -58,27 +74,55 @@ class RitualController:
 
     @callback
     def async_restore(self) -> None:
-        """Re-arm the auto-end of a ritual that was running before a restart."""
+        """Re-arm the auto-end of a ritual left running; watch the chosen devices."""
         running = self._running
         if running and running.get("auto_end_at"):
             end = dt_util.parse_datetime(running["auto_end_at"])
             if end is not None:
                 self._arm_auto_end(max(end, dt_util.utcnow()))
+        self._watch_devices()
 
     @callback
     def async_stop(self) -> None:
-        """Drop the auto-end timer (the entry unloads; the store keeps it)."""
-        if self._auto_end is not None:
-            self._auto_end()
-            self._auto_end = None
+        """Drop the timer and the watchers (the entry unloads; the store keeps it)."""
+        self._cancel_auto_end()
+        while self._watchers:
+            self._watchers.pop()()
+
+    @callback
+    def async_check_devices(self) -> None:
+        """Raise a repair for each chosen ritual device that does not exist.
+
+        Call it whenever the ritual's options change; it also runs once Home
+        Assistant has started and whenever a light or player comes or goes.
+        """
+        settings = self._coordinator.ritual_settings
+        chosen = [*settings.lights]
+        if settings.media_player:
+            chosen.append(settings.media_player)
+        async_set_entity_issues(
+            self._hass,
+            kind=ISSUE_RITUAL_ENTITY_MISSING,
+            entry_id=self._coordinator.config_entry.entry_id,
+            failing=[e for e in chosen if self._hass.states.get(e) is None],
+        )
 
     async def async_start(self, settings: RitualSettings) -> dict[str, Any]:
-        """Start tonight's ritual; starting twice keeps the first snapshot."""
+        """Start tonight's ritual; starting twice keeps the first snapshot.
+
+        Raises HomeAssistantError when no light, player or phone answered;
+        then the ritual is not marked as running, as nothing changed.
+        """
         async with self._lock:
             return await self._async_start(settings)
 
     async def async_end(self) -> dict[str, Any]:
-        """End the ritual and put the room back; a clear no-op when none runs."""
+        """End the ritual and put the room back; a clear no-op when none runs.
+
+        Raises HomeAssistantError when nothing could be put back. The ritual
+        then stays on, so ending it again restores the room once the devices
+        answer; only when none of them exists any more does it end anyway.
+        """
         async with self._lock:
             return await self._async_end()
 
@@ -87,10 +131,14 @@ class RitualController:
             return {"started": False, "already_running": True, "steps": []}
         notify = self._async_send_prompt if settings.send_prompt else None
         report = await async_start_ritual(self._hass, settings, notify=notify)
+        self.async_check_devices()
+        if report.nothing_happened:
+            raise self._error("ritual_start_failed", report)
         started = dt_util.utcnow()
         running: dict[str, Any] = {
             "started_at": started.isoformat(),
             "snapshot": report.snapshot,
+            "player": report.player,
             "auto_end_at": None,
         }
         if settings.auto_end_minutes:
@@ -99,7 +147,6 @@ class RitualController:
             self._arm_auto_end(end)
         self._coordinator.stored[STORE_KEY] = running
         self._coordinator.commit()
-        self._report_missing(settings, report)
         self._coordinator.fire("ritual_started", _summary(report))
         return {"started": True, **report.as_dict()}
 
@@ -107,21 +154,41 @@ class RitualController:
         running = self._running
         if running is None:
             return {"ended": False, "was_running": False, "steps": []}
-        self.async_stop()
-        settings = self._coordinator.ritual_settings
-        report = await async_end_ritual(self._hass, settings, running["snapshot"])
+        self._cancel_auto_end()
+        report = await async_end_ritual(
+            self._hass,
+            self._coordinator.ritual_settings,
+            running["snapshot"],
+            player=running.get("player"),
+        )
+        self.async_check_devices()
+        retry = report.nothing_happened and any(
+            step.error != ERROR_MISSING for step in report.steps
+        )
+        if retry:
+            raise self._error("ritual_end_failed", report)
         self._coordinator.stored.pop(STORE_KEY, None)
         self._coordinator.commit()
-        self._report_missing(settings, report)
         self._coordinator.fire("ritual_ended", _summary(report))
+        if report.nothing_happened:
+            raise self._error("ritual_end_devices_gone", report)
         return {"ended": True, **report.as_dict()}
 
     async def _async_send_prompt(self) -> list[RitualStep]:
-        """Send tonight's prompt; each phone is its own step in the report."""
+        """Bring tonight's prompt to the phones, once an evening.
+
+        Each phone is its own step in the report. A prompt already sent today
+        is used again (a new one only when there is none) and goes only to a
+        partner who has not answered it; a second start the same evening
+        leaves the phones alone.
+        """
+        today = self._coordinator.today().isoformat()
+        if self._coordinator.stored.get(PROMPTED_KEY) == today:
+            return []
         deliveries = await self._coordinator.conversation.async_send_prompt(
             reuse_today=True
         )
-        return [
+        steps = [
             RitualStep(
                 "notify",
                 f"{TARGET_PROMPT}_{slot}",
@@ -130,31 +197,62 @@ class RitualController:
             )
             for slot, delivery in deliveries.items()
         ]
+        if any(step.ok for step in steps):
+            self._coordinator.stored[PROMPTED_KEY] = today
+        return steps
+
+    def _error(self, key: str, report: RitualReport) -> HomeAssistantError:
+        """Return the translated error naming what did not answer."""
+        phones = {
+            f"{TARGET_PROMPT}_{partner.slot}": f"notify.{partner.notify_service}"
+            for partner in self._coordinator.settings.partners
+        }
+        failed = dict.fromkeys(phones.get(s.target, s.target) for s in report.steps)
+        return HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key=key,
+            translation_placeholders={"failed": ", ".join(failed)},
+        )
+
+    @callback
+    def _watch_devices(self) -> None:
+        """Check the chosen devices now (once started) and when any comes or goes."""
+
+        @callback
+        def _started(_hass: HomeAssistant) -> None:
+            self.async_check_devices()
+
+        @callback
+        def _changed(_event: Event[Any]) -> None:
+            if self._hass.is_running:  # before, integrations are still loading
+                self.async_check_devices()
+
+        domains = [LIGHT_DOMAIN, MEDIA_PLAYER_DOMAIN]
+        self._watchers += [
+            async_at_started(self._hass, _started),
+            async_track_state_added_domain(self._hass, domains, _changed),
+            async_track_state_removed_domain(self._hass, domains, _changed),
+        ]
+
+    @callback
+    def _cancel_auto_end(self) -> None:
+        if self._auto_end is not None:
+            self._auto_end()
+            self._auto_end = None
 
     @callback
     def _arm_auto_end(self, when: datetime) -> None:
-        self.async_stop()
+        self._cancel_auto_end()
         self._auto_end = async_track_point_in_time(
             self._hass, self._async_auto_end, when
         )
 
     async def _async_auto_end(self, _now: datetime) -> None:
         self._auto_end = None
-        await self.async_end()
-
-    @callback
-    def _report_missing(self, settings: RitualSettings, report: RitualReport) -> None:
-        """Name each ritual device that is gone; clear the ones seen again."""
-        chosen = [*settings.lights, *report.snapshot]
-        if settings.media_player:
-            chosen.append(settings.media_player)
-        async_sync_entity_issues(
-            self._hass,
-            kind=ISSUE_RITUAL_ENTITY_MISSING,
-            entry_id=self._coordinator.config_entry.entry_id,
-            chosen=chosen,
-            failing=report.missing,
-        )
+        try:
+            await self.async_end()
+        except HomeAssistantError as err:
+            _LOGGER.warning("Evening ritual: the automatic end failed: %s", err)
 
 
 def _summary(report: RitualReport) -> dict[str, Any]:
