@@ -6,14 +6,9 @@ either cannot, the flow stops kindly and points to professional advice.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homeassistant.config_entries import (
-    ConfigEntry,
-    ConfigFlow,
-    ConfigFlowResult,
-    OptionsFlow,
-)
+from homeassistant.config_entries import ConfigFlow, ConfigFlowResult, OptionsFlow
 from homeassistant.core import callback
 from homeassistant.helpers import selector
 from homeassistant.util import dt as dt_util
@@ -42,6 +37,9 @@ from .flow_schemas import (
 )
 from .options_flow import MicrodoseOptionsFlow
 
+if TYPE_CHECKING:
+    from .coordinator import MicrodoseConfigEntry
+
 CONF_NO_HISTORY = "no_history"
 CONF_NOT_MEDICAL_ADVICE = "not_medical_advice"
 PROFESSIONAL_ADVICE_URL = "https://www.who.int/health-topics/mental-health"
@@ -60,7 +58,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
 
     @staticmethod
     @callback
-    def async_get_options_flow(config_entry: ConfigEntry) -> OptionsFlow:
+    def async_get_options_flow(config_entry: MicrodoseConfigEntry) -> OptionsFlow:
         """Return the options flow (it finds its entry by itself)."""
         return MicrodoseOptionsFlow()
 

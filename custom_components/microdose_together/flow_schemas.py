@@ -172,10 +172,18 @@ def validate_couple(
         )
     if partners[0][CONF_NOTIFY] == partners[1][CONF_NOTIFY]:
         errors[partner_key(2, CONF_NOTIFY)] = "same_notify"
+    first, second = (_folded(str(partner[CONF_NAME])) for partner in partners)
+    if first and first == second:
+        errors[partner_key(2, CONF_NAME)] = "same_name"
     couple_name = str(user_input[CONF_COUPLE_NAME]).strip()
     if not couple_name:
         errors[CONF_COUPLE_NAME] = "name_required"
     return {CONF_COUPLE_NAME: couple_name, CONF_PARTNERS: partners}, errors
+
+
+def _folded(name: str) -> str:
+    """Return a name as people compare it: "Sam" and " sam " are the same name."""
+    return " ".join(name.casefold().split())
 
 
 def couple_unique_id(data: Mapping[str, Any]) -> str:

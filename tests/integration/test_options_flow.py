@@ -8,9 +8,12 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.microdose_together.const import DOMAIN
 
 
 @pytest.fixture(autouse=True)
@@ -255,3 +258,56 @@ async def test_custom_prompts_and_themes(
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert setup_entry.options["custom_prompts"] == []
+
+
+async def _option_steps(hass: HomeAssistant, entry: MockConfigEntry) -> list[Any]:
+    """Open every section of the options, both pattern forms included."""
+    sections = ("amounts", "notifications", "checkins", "prompts", "calm", "ritual")
+    steps = [await _open(hass, entry, section) for section in sections]
+    for preset in ("weekdays", "custom"):
+        result = await _open(hass, entry, "protocol")
+        steps.append(result)
+        steps.append(
+            await hass.config_entries.options.async_configure(
+                result["flow_id"], {"preset": preset, "weeks_on": 4, "weeks_off": 2}
+            )
+        )
+    return steps
+
+
+@pytest.mark.parametrize("language", ["en", "fi"])
+async def test_every_option_has_a_label_and_help(
+    hass: HomeAssistant,
+    phones: Any,
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+    language: str,
+) -> None:
+    """Each field of each options form says what it does, in both languages."""
+    entry = make_entry(
+        options={
+            "custom_prompts": [
+                {"id": "custom_1", "theme": "gratitude", "text": "What made you laugh?"}
+            ]
+        }
+    )
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    strings = await async_get_translations(hass, language, "options", [DOMAIN])
+    seen: set[tuple[str, str]] = set()
+    for step in await _option_steps(hass, entry):
+        assert step["type"] is FlowResultType.FORM
+        prefix = f"component.{DOMAIN}.options.step.{step['step_id']}"
+        for key in step["data_schema"].schema:
+            field = str(key)
+            label = strings.get(f"{prefix}.data.{field}")
+            assert label, (language, step["step_id"], field)
+            assert "{" not in label, "2025.4 shows a placeholder in a label as an error"
+            assert strings.get(f"{prefix}.data_description.{field}"), (
+                language,
+                step["step_id"],
+                field,
+            )
+            seen.add((step["step_id"], field))
+    assert ("prompts", "remove_prompts") in seen
+    assert {("pattern", "weekdays"), ("pattern", "days_on")} <= seen
