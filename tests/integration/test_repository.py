@@ -97,3 +97,19 @@ def test_every_action_is_described_and_translated() -> None:
         for name, spec in described.items():
             assert set(spec["fields"]) == set(services[name]["fields"]), name
             assert name in icons
+
+
+def test_a_couple_is_added_as_a_couple() -> None:
+    """The integration page does not call a couple a "service".
+
+    Home Assistant labels the entries and the add button by `integration_type`:
+    "service" read "Services" and "Add service". A couple is an entry point for
+    its own device and each partner's, so "hub" ("Hubs", "Add hub" on 2025.4);
+    newer frontends (2026.10) label the button with the flow's own
+    `initiate_flow` words instead: "Add a couple".
+    """
+    manifest = _json(PACKAGE / "manifest.json")
+    assert manifest["integration_type"] == "hub"
+    for language, words in (("en", "Add a couple"), ("fi", "Lisää pari")):
+        strings = _json(PACKAGE / "translations" / f"{language}.json")
+        assert strings["config"]["initiate_flow"]["user"] == words
