@@ -25,10 +25,10 @@ from .const import (
     DOMAIN,
     PARTNER_SLOTS,
 )
-from .dialogue import Conversation
 from .core.calm import CalmVerdict, Override
 from .core.doses import DoseLog, DoseRecord, DoseRefusedError, Form, Refusal
 from .core.protocol import Phase, Protocol
+from .dialogue import Conversation
 from .ritual import RitualSettings
 from .ritual_control import RitualController
 from .settings import CoupleSettings, parse_settings
@@ -148,15 +148,21 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         taken_at: datetime | None = None,
         acknowledged: bool = False,
     ) -> DoseRecord:
-        """Record a dose through the guard; raises DoseRefusedError if refused."""
+        """Record a dose through the guard.
+
+        Raises DoseRefusedError if refused, DoseRejectedError if it cannot be
+        true (a time ahead of now, an implausible amount).
+        """
         practice = self.settings.practice
-        moment = dt_util.as_local(taken_at or dt_util.now().replace(microsecond=0))
+        now = dt_util.now()
+        moment = dt_util.as_local(taken_at or now.replace(microsecond=0))
         day = moment.date()
         record = self.doses.log(
             record_id=ulid_util.ulid_now(),
             partner=slot,
             day=day,
             taken_at=moment,
+            now=now,
             amount_g=practice.starting_amount_g if amount_g is None else amount_g,
             form=form or practice.form,
             phase=self.protocol.phase(day),
@@ -183,9 +189,25 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self._store_doses()
         return record
 
+    def next_dose(self, slot: int | None = None) -> date | None:
+        """Return the next dose day for a partner, or for the couple.
+
+        Today stays the next dose day until the partner (or, for the couple,
+        both partners) took today's dose.
+        """
+        slots = PARTNER_SLOTS if slot is None else (slot,)
+        return self.doses.next_dose_date(self.protocol, self.today(), slots)
+
     async def async_skip_dose_day(self, day: date | None = None) -> date:
-        """Skip one dose day (today unless given); raises ValueError otherwise."""
+        """Skip one dose day (today unless given).
+
+        Raises DoseRefusedError when a dose is already recorded that day (the
+        other partner's dose would then be refused), ValueError when the day
+        is not a dose day.
+        """
         target = day or self.today()
+        if self.doses.dosed_on(target):
+            raise DoseRefusedError((Refusal.ALREADY_DOSED_TODAY,), target)
         self._change_protocol(self.protocol.skip(target))
         return target
 
@@ -246,13 +268,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         a dose day or no later day in this on-period can take it.
         """
         today = self.today()
-        dosed = [
-            partner.slot
-            for partner in self.settings.partners
-            if self.doses.count(partner.slot, today, today)
-        ]
-        if dosed:
-            raise DoseRefusedError((Refusal.ALREADY_DOSED_TODAY,))
+        if self.doses.dosed_on(today):
+            raise DoseRefusedError((Refusal.ALREADY_DOSED_TODAY,), today)
         protocol, target = self.protocol.postpone(today)
         self._change_protocol(protocol)
         self.fire(

@@ -18,7 +18,7 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, translation
 import voluptuous as vol
 
 from .action_helpers import (
@@ -32,7 +32,14 @@ from .action_helpers import (
 )
 from .const import ATTR_PARTNER, DOMAIN
 from .coordinator import MicrodoseCoordinator
-from .core.doses import DoseRefusedError, Form
+from .core.doses import (
+    PLAUSIBLE_LIMIT_G,
+    DoseRefusedError,
+    DoseRejectedError,
+    Form,
+    Refusal,
+    effective_ceiling,
+)
 from .dialogue_actions import CONVERSATION_SERVICES
 from .partner_message import MESSAGE_SERVICES
 
@@ -55,6 +62,9 @@ ATTR_TIME = "time"
 ATTR_ACKNOWLEDGE = "acknowledge_off_protocol"
 ATTR_DOSE_ID = "dose_id"
 ATTR_DATE = "date"
+ATTR_SAFETY_NOTE = "safety_note"
+ATTR_SAFETY_NOTE_KEY = "safety_note_key"
+SAFETY_NOTE_ABOVE_CEILING = "above_ceiling"
 
 LOG_DOSE_SCHEMA = ENTRY_SCHEMA.extend(
     {
@@ -79,25 +89,67 @@ START_RITUAL_SCHEMA = ENTRY_SCHEMA.extend(
 )
 
 
+# Refusals about a day say which day; the key names it (today has no suffix).
+_DAY_REFUSAL_KEYS = {
+    Refusal.ALREADY_DOSED_TODAY: "already_dosed",
+    Refusal.REST_DAY: "rest_day",
+    Refusal.TOLERANCE_BREAK: "tolerance_break",
+    Refusal.PAUSED: "paused",
+}
+
+
+def _refusal_key(reason: Refusal, day: date | None, today: date) -> str:
+    """Return the text for a refusal, naming the day when it is not today."""
+    if reason not in _DAY_REFUSAL_KEYS or day is None or day == today:
+        return f"dose_refused_{reason}"
+    if day == today - timedelta(days=1):
+        when = "yesterday"
+    elif day == today + timedelta(days=1):
+        when = "tomorrow"
+    else:
+        when = "on_date"
+    return f"dose_refused_{_DAY_REFUSAL_KEYS[reason]}_{when}"
+
+
 def refusal_error(
-    coordinator: MicrodoseCoordinator, slot: int, err: DoseRefusedError
+    coordinator: MicrodoseCoordinator,
+    slot: int,
+    err: DoseRefusedError,
+    form: Form | None = None,
 ) -> ServiceValidationError:
     """Explain a refused dose: the first reason decides the text."""
-    # The next dose day after today: today is either not one or already used.
-    next_dose = coordinator.protocol.next_dose_date(
-        coordinator.today() + timedelta(days=1)
-    )
+    next_dose = coordinator.next_dose(slot)
     practice = coordinator.settings.practice
+    ceiling = effective_ceiling(form or practice.form, practice.ceilings)
+    today = coordinator.today()
     return ServiceValidationError(
         translation_domain=DOMAIN,
-        translation_key=f"dose_refused_{err.reasons[0]}",
+        translation_key=_refusal_key(err.reasons[0], err.day, today),
         translation_placeholders={
             "partner_name": coordinator.settings.partner(slot).name,
-            "ceiling": f"{practice.ceilings[practice.form]:g}",
+            "ceiling": f"{ceiling:g}",
             "next_dose": next_dose.isoformat() if next_dose else "-",
+            "date": (err.day or today).isoformat(),
             "reasons": ", ".join(err.reasons),
         },
     )
+
+
+def rejection_error(err: DoseRejectedError, form: Form) -> ServiceValidationError:
+    """Explain a dose that cannot be true; no acknowledgement records it."""
+    return ServiceValidationError(
+        translation_domain=DOMAIN,
+        translation_key=f"dose_rejected_{err.reason}",
+        translation_placeholders={"limit": f"{PLAUSIBLE_LIMIT_G[form]:g}"},
+    )
+
+
+async def _safety_note(hass: HomeAssistant, key: str) -> str:
+    """Return a short, calm safety note in Home Assistant's language."""
+    strings = await translation.async_get_translations(
+        hass, hass.config.language, "selector", [DOMAIN]
+    )
+    return strings.get(f"component.{DOMAIN}.selector.safety_note.options.{key}", key)
 
 
 async def _log_dose(
@@ -105,22 +157,31 @@ async def _log_dose(
 ) -> ServiceResponse:
     slot = call.data[ATTR_PARTNER]
     taken_at: datetime | None = call.data.get(ATTR_TIME)
-    form = call.data.get(ATTR_FORM)
+    form = Form(call.data[ATTR_FORM]) if ATTR_FORM in call.data else None
     try:
         record = await coordinator.async_log_dose(
             slot,
             amount_g=call.data.get(ATTR_AMOUNT),
-            form=Form(form) if form else None,
+            form=form,
             taken_at=taken_at,
             acknowledged=call.data[ATTR_ACKNOWLEDGE],
         )
     except DoseRefusedError as err:
-        raise refusal_error(coordinator, slot, err) from err
-    return {
+        raise refusal_error(coordinator, slot, err, form) from err
+    except DoseRejectedError as err:
+        practice_form = coordinator.settings.practice.form
+        raise rejection_error(err, form or practice_form) from err
+    response: dict[str, Any] = {
         ATTR_DOSE_ID: record.id,
         "off_protocol": record.off_protocol,
         "flags": [str(flag) for flag in sorted(record.flags)],
     }
+    if Refusal.ABOVE_CEILING in record.flags:
+        response[ATTR_SAFETY_NOTE_KEY] = SAFETY_NOTE_ABOVE_CEILING
+        response[ATTR_SAFETY_NOTE] = await _safety_note(
+            call.hass, SAFETY_NOTE_ABOVE_CEILING
+        )
+    return response
 
 
 async def _delete_dose(
@@ -171,10 +232,14 @@ async def _postpone(
             if not coordinator.protocol.is_dose_day(today)
             else ("no_day_to_postpone_to")
         )
+        next_dose = coordinator.next_dose()
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key=key,
-            translation_placeholders={"date": today.isoformat()},
+            translation_placeholders={
+                "date": today.isoformat(),
+                "next_dose": next_dose.isoformat() if next_dose else "-",
+            },
         ) from err
     return {"moved_to": target.isoformat()}
 
@@ -183,13 +248,20 @@ async def _skip_dose_day(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
     day: date | None = call.data.get(ATTR_DATE)
+    placeholders = {"date": (day or coordinator.today()).isoformat()}
     try:
         await coordinator.async_skip_dose_day(day)
+    except DoseRefusedError as err:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="skip_already_dosed",
+            translation_placeholders=placeholders,
+        ) from err
     except ValueError as err:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
-            translation_key="not_a_dose_day",
-            translation_placeholders={"date": (day or coordinator.today()).isoformat()},
+            translation_key="skip_not_a_dose_day",
+            translation_placeholders=placeholders,
         ) from err
     return None
 

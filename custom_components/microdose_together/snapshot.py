@@ -127,7 +127,7 @@ def build_snapshot(
     return CoupleSnapshot(
         today=today,
         phase=protocol.phase(today),
-        next_dose=protocol.next_dose_date(today),
+        next_dose=doses.next_dose_date(protocol, today, slots),
         position=position,
         break_end=protocol.break_end(today),
         paused=protocol.is_paused_now(today),

@@ -11,14 +11,18 @@ from hypothesis import given, strategies as st
 import pytest
 
 from custom_components.microdose_together.core.doses import (
+    CLOCK_SKEW,
     DEFAULT_START_G,
     HARD_CEILING_G,
     MAX_RISE_PER_CYCLE_G,
+    PLAUSIBLE_LIMIT_G,
     DoseLog,
     DoseRecord,
     DoseRefusedError,
+    DoseRejectedError,
     Form,
     Refusal,
+    Rejection,
     allowed_starting_amount,
     ceiling_refusal,
 )
@@ -51,6 +55,7 @@ def log(
         partner=partner,
         day=day,
         taken_at=at(day, hour),
+        now=at(day, hour),
         amount_g=amount_g,
         form=form,
         phase=phase,
@@ -265,6 +270,7 @@ def test_last_is_by_time_taken_not_by_order_recorded() -> None:
         partner=1,
         day=date(2026, 1, 8),
         taken_at=new_york,
+        now=new_york,
         amount_g=0.1,
         form=Form.DRIED,
         phase=Phase.DOSE_DAY,
@@ -385,7 +391,7 @@ ATTEMPTS = st.lists(
 
 def _attempt(
     doses: DoseLog, number: int, protocol: Protocol, attempt: tuple[Any, ...]
-) -> DoseRecord | DoseRefusedError:
+) -> DoseRecord | DoseRefusedError | DoseRejectedError:
     _, partner, offset, amount_g, form, acknowledged = attempt
     day = protocol.start + timedelta(days=offset)
     try:
@@ -394,13 +400,14 @@ def _attempt(
             partner=partner,
             day=day,
             taken_at=at(day, hour=number % 24),
+            now=at(day, hour=number % 24),
             amount_g=amount_g,
             form=form,
             phase=protocol.phase(day),
             ceilings=CEILINGS,
             acknowledged=acknowledged,
         )
-    except DoseRefusedError as err:
+    except (DoseRefusedError, DoseRejectedError) as err:
         return err
 
 
@@ -422,7 +429,12 @@ def test_no_second_dose_a_day_without_acknowledgement(
         dosed_before = (partner, day) in held.values()
         before = list(doses.records)
         outcome = _attempt(doses, number, protocol, attempt)
-        if isinstance(outcome, DoseRefusedError):
+        implausible = attempt[3] > PLAUSIBLE_LIMIT_G[attempt[4]]
+        assert isinstance(outcome, DoseRejectedError) is implausible
+        if isinstance(outcome, DoseRejectedError):
+            assert outcome.reason is Rejection.IMPLAUSIBLE_AMOUNT
+            assert doses.records == before
+        elif isinstance(outcome, DoseRefusedError):
             assert not attempt[5]  # only an unacknowledged dose is refused
             assert (Refusal.ALREADY_DOSED_TODAY in outcome.reasons) is dosed_before
             assert doses.records == before
@@ -467,3 +479,109 @@ def test_round_trip(records: list[DoseRecord]) -> None:
     for record, again in zip(records, restored.records, strict=True):
         assert again.taken_at.utcoffset() == record.taken_at.utcoffset()
         assert again.off_protocol is bool(record.flags)
+
+
+def test_plausible_limit_is_three_times_the_seed_ceiling() -> None:
+    assert PLAUSIBLE_LIMIT_G == {Form.DRIED: 0.9, Form.FRESH_TRUFFLE: 3.0}
+
+
+@pytest.mark.parametrize(
+    ("amount_g", "form", "acknowledged"),
+    [
+        (0.91, Form.DRIED, True),
+        (50.0, Form.DRIED, True),
+        (50.0, Form.DRIED, False),
+        (3.01, Form.FRESH_TRUFFLE, True),
+    ],
+)
+def test_an_implausible_amount_is_never_recorded(
+    amount_g: float, form: Form, acknowledged: bool
+) -> None:
+    """A probable typo is rejected, acknowledgement or not; nothing is stored."""
+    doses = DoseLog()
+    with pytest.raises(DoseRejectedError) as err:
+        log(doses, "typo", amount_g=amount_g, form=form, acknowledged=acknowledged)
+    assert err.value.reason is Rejection.IMPLAUSIBLE_AMOUNT
+    assert doses.records == []
+
+
+@pytest.mark.parametrize(
+    ("amount_g", "form"), [(0.9, Form.DRIED), (3.0, Form.FRESH_TRUFFLE)]
+)
+def test_at_the_plausible_limit_an_acknowledged_dose_is_kept_and_flagged(
+    amount_g: float, form: Form
+) -> None:
+    doses = DoseLog()
+    record = log(doses, "high", amount_g=amount_g, form=form, acknowledged=True)
+    assert record.flags == {Refusal.ABOVE_CEILING}
+    assert doses.records == [record]
+
+
+def _log_at(doses: DoseLog, taken_at: datetime, now: datetime) -> DoseRecord:
+    return doses.log(
+        record_id=f"at-{taken_at.isoformat()}",
+        partner=2,
+        day=taken_at.date(),
+        taken_at=taken_at,
+        now=now,
+        amount_g=0.1,
+        form=Form.DRIED,
+        phase=Phase.DOSE_DAY,
+        ceilings=CEILINGS,
+        acknowledged=True,
+    )
+
+
+def test_a_dose_in_the_future_is_never_recorded() -> None:
+    """Tomorrow 10:00 is refused even acknowledged; a little clock skew is not."""
+    now = at(MONDAY, 10)
+    doses = DoseLog()
+    for taken_at in (
+        at(MONDAY + timedelta(days=1), 10),
+        now + CLOCK_SKEW + timedelta(seconds=1),
+    ):
+        with pytest.raises(DoseRejectedError) as err:
+            _log_at(doses, taken_at, now)
+        assert err.value.reason is Rejection.IN_THE_FUTURE
+    assert doses.records == []
+    assert timedelta(minutes=5) == CLOCK_SKEW
+    # A phone clock a few minutes ahead, or the same moment in another zone.
+    _log_at(doses, now + CLOCK_SKEW, now)
+    _log_at(doses, now.astimezone(UTC), now)
+    assert len(doses.records) == 2
+
+
+def test_a_refusal_knows_its_day() -> None:
+    doses = DoseLog()
+    with pytest.raises(DoseRefusedError) as err:
+        log(doses, "rest", day=MONDAY + timedelta(days=1), phase=Phase.REST_DAY)
+    assert err.value.day == MONDAY + timedelta(days=1)
+
+
+def test_next_dose_date_moves_on_once_every_partner_dosed_today() -> None:
+    protocol = Protocol(preset=Preset.FADIMAN, start=MONDAY)
+    thursday = MONDAY + timedelta(days=3)
+    doses = DoseLog()
+    assert doses.next_dose_date(protocol, MONDAY) == MONDAY
+    log(doses, "alex", partner=1)
+    assert doses.next_dose_date(protocol, MONDAY) == MONDAY  # Sam has yet to dose
+    assert doses.next_dose_date(protocol, MONDAY, (1,)) == thursday
+    assert doses.next_dose_date(protocol, MONDAY, (2,)) == MONDAY
+    log(doses, "sam", partner=2)
+    assert doses.next_dose_date(protocol, MONDAY) == thursday
+    assert doses.dosed_on(MONDAY) == [1, 2]
+    assert doses.dosed_on(thursday) == []
+
+
+def test_between_returns_the_days_doses_by_time() -> None:
+    doses = DoseLog()
+    tuesday = MONDAY + timedelta(days=1)
+    late = log(doses, "late", partner=2, hour=20)
+    early = log(doses, "early", partner=1, hour=7)
+    log(doses, "next", day=tuesday)
+    assert doses.between(MONDAY, MONDAY) == [early, late]
+    assert [record.id for record in doses.between(MONDAY, tuesday)] == [
+        "early",
+        "late",
+        "next",
+    ]

@@ -177,3 +177,174 @@ async def test_restart_keeps_every_record(
     assert state_of(hass, "sensor.sam_doses_this_cycle") == "1"
     with pytest.raises(ServiceValidationError):
         await _log(hass, setup_entry, partner=2)
+
+
+async def test_a_dose_in_the_future_is_refused_even_acknowledged(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Tomorrow 10:00 is not stored; a phone a few minutes ahead still is."""
+    logged = async_capture_events(hass, f"{DOMAIN}_dose_logged")
+    for moment in ("2026-01-06T10:00:00+02:00", "2026-01-05T10:05:01+02:00"):
+        with pytest.raises(ServiceValidationError) as err:
+            await _log(
+                hass, setup_entry, partner=2, time=moment, acknowledge_off_protocol=True
+            )
+        assert err.value.translation_key == "dose_rejected_in_the_future"
+        assert "has not come yet" in str(err.value)
+    await _flush(hass, freezer)
+    assert _stored_doses(hass_storage, setup_entry) == []
+    assert state_of(hass, "sensor.sam_last_dose") == "unknown"
+    assert logged == []
+
+    await _log(hass, setup_entry, partner=2, time="2026-01-05T10:05:00+02:00")
+    assert state_of(hass, "sensor.sam_last_dose") == "2026-01-05T08:05:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("now", "time", "key", "words"),
+    [
+        (
+            "2026-01-06T09:00:00+02:00",
+            "2026-01-05T08:00:00+02:00",
+            "dose_refused_already_dosed_yesterday",
+            "Alex already logged a dose yesterday",
+        ),
+        (
+            "2026-01-08T09:00:00+02:00",
+            "2026-01-07T09:00:00+02:00",
+            "dose_refused_rest_day_yesterday",
+            "Yesterday was a rest day",
+        ),
+        (
+            "2026-01-08T09:00:00+02:00",
+            "2026-01-06T09:00:00+02:00",
+            "dose_refused_rest_day_on_date",
+            "2026-01-06 is a rest day",
+        ),
+        (
+            "2026-01-07T23:58:00+02:00",
+            "2026-01-08T00:01:00+02:00",
+            "dose_refused_already_dosed_tomorrow",
+            "Alex has already logged a dose for tomorrow",
+        ),
+        (
+            "2026-01-06T23:58:00+02:00",
+            "2026-01-07T00:01:00+02:00",
+            "dose_refused_rest_day_tomorrow",
+            "Tomorrow is a rest day",
+        ),
+        (
+            "2026-02-03T09:00:00+02:00",
+            "2026-02-02T09:00:00+02:00",
+            "dose_refused_tolerance_break_yesterday",
+            "Yesterday was in your tolerance break",
+        ),
+        (
+            "2026-02-04T09:00:00+02:00",
+            "2026-02-02T09:00:00+02:00",
+            "dose_refused_tolerance_break_on_date",
+            "2026-02-02 is in your tolerance break",
+        ),
+        (
+            "2026-01-08T09:00:00+02:00",
+            "2026-01-05T09:00:00+02:00",
+            "dose_refused_already_dosed_on_date",
+            "Alex has already logged a dose on 2026-01-05",
+        ),
+    ],
+)
+async def test_a_refusal_about_another_day_names_that_day(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    now: str,
+    time: str,
+    key: str,
+    words: str,
+) -> None:
+    """Never "Today is a rest day" for a dose given yesterday's or tomorrow's time."""
+    await _log(hass, setup_entry)  # Monday's dose for Alex
+    freezer.move_to(dt_util.parse_datetime(now))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    if key == "dose_refused_already_dosed_tomorrow":  # a phone a minute ahead
+        await _log(hass, setup_entry, time="2026-01-08T00:00:00+02:00")
+    before = setup_entry.runtime_data.stored_for_diagnostics()
+    with pytest.raises(ServiceValidationError) as err:
+        await _log(hass, setup_entry, time=time)
+    assert err.value.translation_key == key
+    assert words in str(err.value)
+    assert "Today" not in str(err.value)
+    assert setup_entry.runtime_data.stored_for_diagnostics() == before
+
+
+_ACK = {"acknowledge_off_protocol": True}
+
+
+async def test_a_probable_typo_is_refused_kindly_even_acknowledged(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
+) -> None:
+    """50 g dried or 3.5 g fresh truffle is not a microdose: nothing is stored."""
+    for amount, form in ((50, "dried"), (0.95, "dried"), (3.5, "fresh_truffle")):
+        for ack in (True, False):
+            with pytest.raises(ServiceValidationError) as err:
+                await _log(
+                    hass,
+                    setup_entry,
+                    amount=amount,
+                    form=form,
+                    acknowledge_off_protocol=ack,
+                )
+            assert err.value.translation_key == "dose_rejected_implausible_amount"
+            limit = "0.9 g" if form == "dried" else "3 g"
+            assert f"more than {limit}" in str(err.value)
+            assert "typo" in str(err.value)
+    await _flush(hass, freezer)
+    assert _stored_doses(hass_storage, setup_entry) == []
+    assert state_of(hass, "sensor.alex_last_dose") == "unknown"
+
+
+async def test_an_acknowledged_dose_above_the_ceiling_carries_a_safety_note(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Kept and flagged; the response calmly says: start low, ask for support."""
+    response = await _log(hass, setup_entry, amount=0.9, **_ACK)
+    assert response["flags"] == ["above_ceiling"]
+    assert response["safety_note_key"] == "above_ceiling"
+    note = response["safety_note"]
+    assert "start low" in note
+    assert "health professional" in note
+    assert state_of(hass, "sensor.alex_off_protocol_doses") == "1"
+
+    # A dose flagged for another reason only carries no note.
+    plain = await _log(hass, setup_entry, partner=2, amount=0.1)
+    assert "safety_note" not in plain
+    rest = await _log(hass, setup_entry, partner=2, amount=0.1, **_ACK)
+    assert rest["flags"] == ["already_dosed_today"]
+    assert "safety_note" not in rest
+
+
+async def test_the_safety_note_follows_the_language(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """In Finnish the note is Finnish."""
+    hass.config.language = "fi"
+    response = await _log(hass, setup_entry, amount=2.5, form="fresh_truffle", **_ACK)
+    assert response["flags"] == ["above_ceiling"]
+    assert "aloita pienestä" in response["safety_note"]
+
+
+async def test_above_ceiling_names_the_ceiling_of_the_form_taken(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """1.2 g fresh truffle is refused against the 1 g truffle ceiling, not 0.3 g."""
+    with pytest.raises(ServiceValidationError) as err:
+        await _log(hass, setup_entry, amount=1.2, form="fresh_truffle")
+    assert err.value.translation_key == "dose_refused_above_ceiling"
+    assert "ceiling of 1 g" in str(err.value)

@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .helpers import async_set_up, state_of
+from .helpers import act, async_set_up, state_of
 
 # Fadiman from Monday 2026-01-05 with a 4+2 cycle (written out by hand).
 FIRST_CYCLE_DOSE_DAYS = [
@@ -184,8 +184,65 @@ async def test_skip_dose_day(hass: HomeAssistant, setup_entry: MockConfigEntry) 
             {"config_entry_id": setup_entry.entry_id, "date": "2026-01-09"},
             blocking=True,
         )
+    assert err.value.translation_key == "skip_not_a_dose_day"
+    assert "2026-01-09 is not a dose day, so there is nothing to skip" in str(err.value)
+
+
+async def test_skip_is_refused_once_a_partner_dosed_that_day(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """After Alex's dose, skipping today would refuse Sam's: refused, nothing moves."""
+    await act(hass, setup_entry, "log_dose", partner=1)
+    before = setup_entry.runtime_data.stored_for_diagnostics()
+    for data in ({}, {"date": "2026-01-05"}):
+        with pytest.raises(ServiceValidationError) as err:
+            await act(hass, setup_entry, "skip_dose_day", **data)
+        assert err.value.translation_key == "skip_already_dosed"
+        assert "already recorded on 2026-01-05" in str(err.value)
+    assert setup_entry.runtime_data.stored_for_diagnostics() == before
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
+    # Sam's dose still goes through the guard as on any dose day.
+    response = await act(hass, setup_entry, "log_dose", partner=2)
+    assert response["flags"] == []
+    # Another dose day, with no dose yet, can still be skipped ahead of time.
+    await act(hass, setup_entry, "skip_dose_day", date="2026-01-08")
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-11"
+
+
+async def test_postpone_on_a_rest_day_has_its_own_words(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    """Not the skip text: there is no dose to move, and when the next one is."""
+    freezer.move_to(dt_util.parse_datetime("2026-01-06T09:00:00+02:00"))
+    with pytest.raises(ServiceValidationError) as err:
+        await act(hass, setup_entry, "postpone_dose_day")
     assert err.value.translation_key == "not_a_dose_day"
-    assert "2026-01-09 is not a dose day" in str(err.value)
+    text = str(err.value)
+    assert "nothing to skip" not in text
+    assert "no dose to move" in text
+    assert "the next dose day is 2026-01-08" in text
+
+
+async def test_next_dose_moves_on_once_both_partners_dosed(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Today is the next dose day until both have taken it; then the next one."""
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-05"
+    await act(hass, setup_entry, "log_dose", partner=1)
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-05"
+    # What the refusals say agrees: Alex's next is Thursday, Sam's is today.
+    with pytest.raises(ServiceValidationError) as err:
+        await act(hass, setup_entry, "log_dose", partner=1)
+    assert "the next dose day is 2026-01-08" in str(err.value)
+    with pytest.raises(ServiceValidationError) as err:
+        await act(
+            hass, setup_entry, "log_dose", partner=2, time="2026-01-04T09:00:00+02:00"
+        )
+    assert "the next dose day is 2026-01-05" in str(err.value)
+
+    await act(hass, setup_entry, "log_dose", partner=2)
+    assert state_of(hass, "sensor.alex_sam_next_dose") == "2026-01-08"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"
 
 
 async def test_calendar_lists_the_core_dose_days(

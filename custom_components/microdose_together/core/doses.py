@@ -7,15 +7,15 @@ acknowledgement; it is then flagged, never silently dropped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 import math
 from types import MappingProxyType
 from typing import Any, Final
 
-from .protocol import Phase
+from .protocol import Phase, Protocol
 
 
 class Form(StrEnum):
@@ -35,6 +35,14 @@ DEFAULT_START_G: Final[Mapping[Form, float]] = MappingProxyType(
 MAX_RISE_PER_CYCLE_G: Final = 0.05
 PARTNERS: Final = (1, 2)
 AMOUNT_TOLERANCE: Final = 1e-9
+# Past this many times the seed's upper figure an amount is a probable typo
+# (50 g for 0.05 g), never a microdose, so not even an acknowledgement keeps it.
+PLAUSIBILITY_FACTOR: Final = 3
+PLAUSIBLE_LIMIT_G: Final[Mapping[Form, float]] = MappingProxyType(
+    {form: round(PLAUSIBILITY_FACTOR * g, 3) for form, g in HARD_CEILING_G.items()}
+)
+# A phone's clock may run a little ahead of Home Assistant's.
+CLOCK_SKEW: Final = timedelta(minutes=5)
 
 
 class Refusal(StrEnum):
@@ -45,6 +53,13 @@ class Refusal(StrEnum):
     REST_DAY = "rest_day"
     TOLERANCE_BREAK = "tolerance_break"
     PAUSED = "paused"
+
+
+class Rejection(StrEnum):
+    """Why a dose cannot be recorded at all, acknowledged or not."""
+
+    IN_THE_FUTURE = "in_the_future"
+    IMPLAUSIBLE_AMOUNT = "implausible_amount"
 
 
 _PHASE_REFUSALS: Final[Mapping[Phase, Refusal]] = MappingProxyType(
@@ -125,10 +140,31 @@ class DoseRecord:
 class DoseRefusedError(Exception):
     """A dose the guard refused and that was not acknowledged."""
 
-    def __init__(self, reasons: tuple[Refusal, ...]) -> None:
-        """Keep the reasons so the caller can explain each one."""
+    def __init__(self, reasons: tuple[Refusal, ...], day: date | None = None) -> None:
+        """Keep the reasons and the day, so the caller can explain each one."""
         super().__init__(f"dose refused: {', '.join(reasons)}")
         self.reasons = reasons
+        self.day = day
+
+
+class DoseRejectedError(Exception):
+    """A dose that cannot be true (a typo, a future time): never recorded."""
+
+    def __init__(self, reason: Rejection) -> None:
+        """Keep the reason so the caller can explain it."""
+        super().__init__(f"dose rejected: {reason}")
+        self.reason = reason
+
+
+def rejection(
+    *, taken_at: datetime, now: datetime, amount_g: float, form: Form
+) -> Rejection | None:
+    """Return why a dose cannot be recorded even with an acknowledgement."""
+    if taken_at > now + CLOCK_SKEW:
+        return Rejection.IN_THE_FUTURE
+    if amount_g > PLAUSIBLE_LIMIT_G[form] + AMOUNT_TOLERANCE:
+        return Rejection.IMPLAUSIBLE_AMOUNT
+    return None
 
 
 def effective_ceiling(form: Form, ceilings: Mapping[Form, float]) -> float:
@@ -172,16 +208,23 @@ class DoseLog:
         partner: int,
         day: date,
         taken_at: datetime,
+        now: datetime,
         amount_g: float,
         form: Form,
         phase: Phase,
         ceilings: Mapping[Form, float],
         acknowledged: bool,
     ) -> DoseRecord:
-        """Store a dose, or raise DoseRefusedError and store nothing.
+        """Store a dose, or raise and store nothing.
 
-        With `acknowledged` a refused dose is stored, flagged with the reasons.
+        DoseRejectedError for a time after `now` (beyond CLOCK_SKEW) or an
+        implausible amount, whatever `acknowledged` says; DoseRefusedError for a
+        guard refusal. With `acknowledged` a refused dose is stored, flagged.
         """
+        _check_amount(amount_g)
+        rejected = rejection(taken_at=taken_at, now=now, amount_g=amount_g, form=form)
+        if rejected is not None:
+            raise DoseRejectedError(rejected)
         reasons = self.refusals(
             partner=partner,
             day=day,
@@ -191,7 +234,7 @@ class DoseLog:
             ceilings=ceilings,
         )
         if reasons and not acknowledged:
-            raise DoseRefusedError(reasons)
+            raise DoseRefusedError(reasons, day)
         if any(record.id == record_id for record in self.records):
             raise ValueError(f"a dose with id {record_id!r} is already recorded")
         record = DoseRecord(
@@ -217,6 +260,26 @@ class DoseLog:
         """Return the partner's latest dose by the time it was taken."""
         own = [record for record in self.records if record.partner == partner]
         return max(own, key=_taken_at, default=None)
+
+    def between(self, start: date, end: date) -> list[DoseRecord]:
+        """Return the doses whose day lies in [start, end], oldest first."""
+        found = [record for record in self.records if start <= record.day <= end]
+        return sorted(found, key=_taken_at)
+
+    def dosed_on(self, day: date) -> list[int]:
+        """Return the partners who have a dose recorded on `day`."""
+        return [partner for partner in PARTNERS if self.count(partner, day, day)]
+
+    def next_dose_date(
+        self, protocol: Protocol, today: date, partners: Iterable[int] = PARTNERS
+    ) -> date | None:
+        """Return the next dose day still ahead for `partners`.
+
+        Today counts while one of them has yet to take today's dose; once all
+        of them have, the next dose day is a later one.
+        """
+        done = all(self.count(partner, today, today) for partner in partners)
+        return protocol.next_dose_date(today + timedelta(days=1) if done else today)
 
     def count(self, partner: int, start: date, end: date) -> int:
         """Return the partner's doses from `start` to `end`, both included."""
