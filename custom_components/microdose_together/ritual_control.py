@@ -94,7 +94,8 @@ class RitualController:
         """Raise a repair for each chosen ritual device that does not exist.
 
         Call it whenever the ritual's options change; it also runs once Home
-        Assistant has started and whenever a light or player comes or goes.
+        Assistant has started, when a light or player comes or goes, and at
+        each start and end.
         """
         settings = self._coordinator.ritual_settings
         chosen = [*settings.lights]
@@ -216,7 +217,7 @@ class RitualController:
 
     @callback
     def _watch_devices(self) -> None:
-        """Check the chosen devices now (once started) and when any comes or goes."""
+        """Check the chosen devices once started and when any comes or goes."""
 
         @callback
         def _started(_hass: HomeAssistant) -> None:
