@@ -16,6 +16,7 @@ from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .entity import couple_device_info, partner_device_info
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
 from .services import async_setup_services
+from .settings import parse_settings
 from .store import CoupleStore
 
 PLATFORMS: list[Platform] = [
@@ -92,7 +93,19 @@ async def async_remove_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -
 async def _async_entry_updated(
     hass: HomeAssistant, entry: MicrodoseConfigEntry
 ) -> None:
-    """Apply new names, phones or options by reloading (history is in the store)."""
+    """Apply new options in place; new names or phones reload the couple.
+
+    Options only change how the couple practises, so applying them in place
+    keeps every entity available (no "became unavailable" in the logbook).
+    Names and phones name the devices and entities and route the messages, so
+    a reconfigure reloads (the history is in the store).
+    """
+    coordinator = entry.runtime_data
+    people = parse_settings(entry.data, entry.options)
+    current = coordinator.settings
+    if (people.couple_name, people.partners) == (current.couple_name, current.partners):
+        await coordinator.async_apply_options()
+        return
     await hass.config_entries.async_reload(entry.entry_id)
 
 

@@ -63,6 +63,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.ritual_settings = RitualSettings.from_options(entry.options)
         self.ritual = RitualController(hass, self)
         self._event_listeners: list[EventListener] = []
+        self._daily_timers: list[CALLBACK_TYPE] = []
 
     async def async_setup(self) -> None:
         """Load the history and arm the midnight and check-in timers."""
@@ -79,26 +80,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
                 self.hass, self._async_midnight, hour=0, minute=0, second=0
             )
         )
-        due = self.settings.conversation.checkin_time
-        self.config_entry.async_on_unload(
-            async_track_time_change(
-                self.hass,
-                self.conversation.async_checkin_time,
-                hour=due.hour,
-                minute=due.minute,
-                second=due.second,
-            )
-        )
-        reminder = self.settings.practice.reminder_time
-        self.config_entry.async_on_unload(
-            async_track_time_change(
-                self.hass,
-                self._async_morning,
-                hour=reminder.hour,
-                minute=reminder.minute,
-                second=reminder.second,
-            )
-        )
+        self._arm_daily_timers()
+        self.config_entry.async_on_unload(self._disarm_daily_timers)
         self.conversation.async_start(self._stored)
         self.config_entry.async_on_unload(self.conversation.async_stop)
         self.calm_watcher.async_start()
@@ -106,6 +89,49 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.ritual.async_restore()
         self.config_entry.async_on_unload(self.ritual.async_stop)
         self.async_set_updated_data(self._build_snapshot())
+
+    async def async_apply_options(self) -> None:
+        """Take new options in place, so no entity goes unavailable on a save.
+
+        Options change how the couple practises, never which entities exist,
+        so nothing needs a reload: the settings, schedule, prompts, timers and
+        calm-day calendars follow, and every entity shows the new state.
+        """
+        entry = self.config_entry
+        self.settings = parse_settings(entry.data, entry.options)
+        self.protocol = self.settings.practice.protocol(self.protocol_state)
+        self.ritual_settings = RitualSettings.from_options(entry.options)
+        await self.conversation.async_load_library()
+        self._arm_daily_timers()
+        self.calm_watcher.async_settings_changed()
+        self.ritual.async_check_devices()
+        self.async_set_updated_data(self._build_snapshot())
+
+    @callback
+    def _arm_daily_timers(self) -> None:
+        """Arm the check-in request and the morning note at the chosen times."""
+        self._disarm_daily_timers()
+        for moment, action in (
+            (
+                self.settings.conversation.checkin_time,
+                self.conversation.async_checkin_time,
+            ),
+            (self.settings.practice.reminder_time, self._async_morning),
+        ):
+            self._daily_timers.append(
+                async_track_time_change(
+                    self.hass,
+                    action,
+                    hour=moment.hour,
+                    minute=moment.minute,
+                    second=moment.second,
+                )
+            )
+
+    @callback
+    def _disarm_daily_timers(self) -> None:
+        while self._daily_timers:
+            self._daily_timers.pop()()
 
     def _load_domain(self) -> None:
         check_layout(self._stored)

@@ -6,12 +6,18 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.const import EVENT_STATE_CHANGED, STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.event import EventStateChangedData
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
 from custom_components.microdose_together.const import DOMAIN
 
@@ -311,3 +317,63 @@ async def test_every_option_has_a_label_and_help(
             seen.add((step["step_id"], field))
     assert ("prompts", "remove_prompts") in seen
     assert {("pattern", "weekdays"), ("pattern", "days_on")} <= seen
+
+
+async def test_saving_options_keeps_every_entity_available(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A save applies in place: no entity blinks unavailable, the new time counts."""
+    ours = {
+        entry.entity_id
+        for entry in er.async_entries_for_config_entry(
+            entity_registry, setup_entry.entry_id
+        )
+    }
+    assert len(ours) > 10
+    blinks: list[tuple[str, str | None]] = []
+
+    @callback
+    def _changed(event: Event[EventStateChangedData]) -> None:
+        new = event.data["new_state"]
+        if event.data["entity_id"] in ours and (
+            new is None or new.state in (STATE_UNAVAILABLE, STATE_UNKNOWN)
+        ):
+            blinks.append((event.data["entity_id"], new and new.state))
+
+    hass.bus.async_listen(EVENT_STATE_CHANGED, _changed)
+    coordinator = setup_entry.runtime_data
+    due = "binary_sensor.alex_check_in_due"
+    assert hass.states.get(due).state == "off"  # due from 21:30 by default
+
+    result = await _open(hass, setup_entry, "checkins")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            "checkin_schedule": "daily",
+            "checkin_time": "10:30:00",
+            "quiet_start": "22:30:00",
+            "quiet_end": "07:30:00",
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert blinks == []
+
+    result = await _open(hass, setup_entry, "protocol")
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"preset": "fadiman", "weeks_on": 4, "weeks_off": 3}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+
+    moment = dt_util.parse_datetime("2026-01-05T10:30:00+02:00")
+    assert moment is not None
+    freezer.move_to(moment)
+    async_fire_time_changed(hass, moment)
+    await hass.async_block_till_done()
+    assert hass.states.get(due).state == "on"  # the new check-in time took effect
+    assert blinks == []
+    assert setup_entry.runtime_data is coordinator, "the couple was not reloaded"
