@@ -271,3 +271,26 @@ async def test_a_prompt_held_overnight_is_not_answered_into_the_void(
     )
     answered = [slot for shared in history["prompts"] for slot in shared["answered"]]
     assert answered == ([1] if delivered else [])
+
+
+async def test_a_restart_does_not_bring_tonights_prompt_again(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """The ritual prompts once an evening, and remembers it across a restart."""
+    dose_day_clock.move_to(_local(DAY, time(20, 30)))
+    await async_set_up_demo(hass)
+    entry = make_entry(options=RITUAL_OPTIONS)
+    await async_set_up(hass, entry)
+    await act(hass, entry, "start_ritual")
+    await act(hass, entry, "end_ritual")
+    prompted = {phone: len(_messages(calls, 0)) for phone, calls in phones.items()}
+    assert prompted == {PHONE_1: 1, PHONE_2: 1}
+
+    await _reload(hass, entry)
+    response = await act(hass, entry, "start_ritual")
+
+    assert response["ok"] is True
+    assert {p: len(_messages(calls, 0)) for p, calls in phones.items()} == prompted
