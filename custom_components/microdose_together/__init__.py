@@ -14,6 +14,7 @@ from homeassistant.helpers.typing import ConfigType
 from .const import DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .entity import couple_device_info, partner_device_info
+from .flow_schemas import couple_unique_id
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
 from .services import async_setup_services
 from .settings import parse_settings
@@ -75,6 +76,30 @@ async def _async_phone_action(
         await coordinator.conversation.async_handle_phone_action(
             action, reply if isinstance(reply, str) else None
         )
+
+
+async def async_migrate_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -> bool:
+    """Bring an older couple up to date; refuse one saved by a newer release.
+
+    1.2: the unique id names the phones' mobile_app devices instead of their
+    notify actions, which change when a phone is renamed. If another couple
+    already holds the new id, this one keeps its old id rather than clash.
+    """
+    if entry.version > 1:
+        return False
+    if entry.minor_version < 2:
+        unique_id = couple_unique_id(hass, entry.data)
+        taken = any(
+            other.unique_id == unique_id
+            for other in hass.config_entries.async_entries(DOMAIN)
+            if other.entry_id != entry.entry_id
+        )
+        hass.config_entries.async_update_entry(
+            entry,
+            unique_id=entry.unique_id if taken else unique_id,
+            minor_version=2,
+        )
+    return True
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -> bool:

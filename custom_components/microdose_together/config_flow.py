@@ -49,7 +49,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add a couple in four short steps."""
 
     VERSION = 1
-    MINOR_VERSION = 1
+    MINOR_VERSION = 2  # 1.2: the unique id names mobile_app devices, not actions
 
     def __init__(self) -> None:
         """Start with nothing collected."""
@@ -70,7 +70,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             data, errors = validate_couple(self.hass, user_input)
             if not errors:
-                await self.async_set_unique_id(couple_unique_id(data))
+                await self.async_set_unique_id(couple_unique_id(self.hass, data))
                 self._abort_if_unique_id_configured()
                 self._data = data
                 return await self.async_step_protocol()
@@ -167,7 +167,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
         if user_input is not None:
             data, errors = validate_couple(self.hass, user_input)
             if not errors:
-                unique_id = couple_unique_id(data)
+                unique_id = couple_unique_id(self.hass, data)
                 if unique_id != entry.unique_id:
                     await self.async_set_unique_id(unique_id)
                     self._abort_if_unique_id_configured()

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import selector
+from homeassistant.helpers import device_registry as dr, selector
+from homeassistant.util import slugify
 import voluptuous as vol
 
 from .const import (
@@ -35,6 +36,10 @@ from .core.protocol import Preset
 
 NOTIFY_PREFIX = "notify."
 MOBILE_APP_PREFIX = "mobile_app_"
+# The companion app's config entry keys (homeassistant.components.mobile_app.const).
+MOBILE_APP_DOMAIN = "mobile_app"
+MOBILE_APP_DEVICE_NAME = "device_name"
+MOBILE_APP_DEVICE_ID = "device_id"
 # Generous input bounds: amounts above the seed figures must reach our own
 # check so the user sees why, instead of the form silently refusing them.
 AMOUNT_INPUT_MAX = 10.0
@@ -186,9 +191,36 @@ def _folded(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def couple_unique_id(data: Mapping[str, Any]) -> str:
+def phone_identity(hass: HomeAssistant, notify: str) -> str:
+    """Return what names a phone for good, even after the phone is renamed.
+
+    A companion-app phone's notify action follows the phone's name, which
+    people change; its mobile_app device keeps its id. Any other notify
+    target is known only by its action name.
+    """
+    service = notify.removeprefix(NOTIFY_PREFIX)
+    if not service.startswith(MOBILE_APP_PREFIX):
+        return notify
+    slug = service.removeprefix(MOBILE_APP_PREFIX)
+    registry = dr.async_get(hass)
+    for app in hass.config_entries.async_entries(MOBILE_APP_DOMAIN):
+        if slugify(str(app.data.get(MOBILE_APP_DEVICE_NAME, ""))) != slug:
+            continue
+        app_id = str(app.data.get(MOBILE_APP_DEVICE_ID))
+        device = registry.async_get_device({(MOBILE_APP_DOMAIN, app_id)})
+        if device is not None:
+            return f"{MOBILE_APP_DOMAIN}:{device.id}"
+    return notify
+
+
+def couple_unique_id(hass: HomeAssistant, data: Mapping[str, Any]) -> str:
     """Identify a couple by their two phones: one phone belongs to one person."""
-    return "+".join(sorted(partner[CONF_NOTIFY] for partner in data[CONF_PARTNERS]))
+    return "+".join(
+        sorted(
+            phone_identity(hass, partner[CONF_NOTIFY])
+            for partner in data[CONF_PARTNERS]
+        )
+    )
 
 
 def schedule_schema(current: Mapping[str, Any]) -> dict[Any, Any]:

@@ -10,9 +10,14 @@ from typing import Any
 from homeassistant.config_entries import SOURCE_RECONFIGURE, SOURCE_USER
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.translation import async_get_translations
+from homeassistant.util import slugify
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_mock_service,
+)
 
 from custom_components.microdose_together.config_flow import MicrodoseConfigFlow
 from custom_components.microdose_together.const import DOMAIN
@@ -403,3 +408,78 @@ def test_the_options_flow_factory_takes_the_couples_entry() -> None:
         .annotation
     )
     assert annotation == "MicrodoseConfigEntry"
+
+
+def _companion_phone(
+    hass: HomeAssistant, device_registry: dr.DeviceRegistry, name: str, app_id: str
+) -> str:
+    """Register a companion-app phone as mobile_app does; return its device id."""
+    app = MockConfigEntry(
+        domain="mobile_app",
+        title=name,
+        data={"device_name": name, "device_id": app_id, "app_id": "io.ha"},
+    )
+    app.add_to_hass(hass)
+    device = device_registry.async_get_or_create(
+        config_entry_id=app.entry_id, identifiers={("mobile_app", app_id)}, name=name
+    )
+    return device.id
+
+
+def _rename_phone(hass: HomeAssistant, app_id: str, name: str) -> None:
+    """The phone gets a new name in the app: a new notify action, the same device."""
+    for app in hass.config_entries.async_entries("mobile_app"):
+        if app.data["device_id"] == app_id:
+            hass.config_entries.async_update_entry(
+                app, data={**app.data, "device_name": name}
+            )
+    async_mock_service(hass, "notify", f"mobile_app_{slugify(name)}")
+
+
+async def test_a_couple_is_known_by_their_phones_not_their_phone_names(
+    hass: HomeAssistant, phones: Any, device_registry: dr.DeviceRegistry
+) -> None:
+    """Renaming a phone changes its notify action, not which couple this is."""
+    alex = _companion_phone(hass, device_registry, "Alex phone", "app-alex")
+    sam = _companion_phone(hass, device_registry, "Sam phone", "app-sam")
+    result = await _through_protocol(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], SAFE)
+    entry = result["result"]
+    assert entry.unique_id == "+".join(
+        sorted([f"mobile_app:{alex}", f"mobile_app:{sam}"])
+    )
+
+    _rename_phone(hass, "app-sam", "Sam's Pixel")
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        COUPLE_FORM | {"partner_2_notify": "notify.mobile_app_sam_s_pixel"},
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+async def test_reconfigure_to_a_renamed_phone_keeps_the_couple(
+    hass: HomeAssistant, phones: Any, device_registry: dr.DeviceRegistry
+) -> None:
+    """Choosing the renamed phone's new action is the same couple, the same id."""
+    _companion_phone(hass, device_registry, "Alex phone", "app-alex")
+    _companion_phone(hass, device_registry, "Sam phone", "app-sam")
+    result = await _through_protocol(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], SAFE)
+    entry = result["result"]
+    unique_id = entry.unique_id
+    await hass.async_block_till_done()
+
+    _rename_phone(hass, "app-alex", "Alex's Pixel")
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_RECONFIGURE, "entry_id": entry.entry_id}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        COUPLE_FORM | {"partner_1_notify": "notify.mobile_app_alex_s_pixel"},
+    )
+    await hass.async_block_till_done()
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.unique_id == unique_id
+    assert entry.data["partners"][0]["notify"] == "notify.mobile_app_alex_s_pixel"

@@ -12,6 +12,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.microdose_together.const import DOMAIN
 
+from .conftest import COUPLE_DATA, PHONE_1, PHONE_2, PRACTICE_OPTIONS
+
 
 async def test_devices_for_couple_and_partners(
     hass: HomeAssistant,
@@ -81,3 +83,99 @@ async def test_removing_the_couple_deletes_its_file(
     await hass.config_entries.async_remove(setup_entry.entry_id)
     await hass.async_block_till_done()
     assert key not in hass_storage
+
+
+def _old_couple(hass: HomeAssistant, unique_id: str | None = None) -> MockConfigEntry:
+    """A couple saved by 1.1, identified by the phones' notify actions."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Alex & Sam",
+        unique_id=unique_id or f"{PHONE_1}+{PHONE_2}",
+        data=COUPLE_DATA,
+        options=PRACTICE_OPTIONS,
+        version=1,
+        minor_version=1,
+    )
+    entry.add_to_hass(hass)
+    return entry
+
+
+def _companion_phones(
+    hass: HomeAssistant, device_registry: dr.DeviceRegistry
+) -> list[str]:
+    """Both partners' phones as the companion app registers them."""
+    ids = []
+    for name in ("Alex phone", "Sam phone"):
+        app_id = f"app-{name.split()[0].lower()}"
+        app = MockConfigEntry(
+            domain="mobile_app", data={"device_name": name, "device_id": app_id}
+        )
+        app.add_to_hass(hass)
+        ids.append(
+            device_registry.async_get_or_create(
+                config_entry_id=app.entry_id, identifiers={("mobile_app", app_id)}
+            ).id
+        )
+    return ids
+
+
+async def test_an_older_couple_moves_to_phone_devices(
+    hass: HomeAssistant,
+    phones: Any,
+    dose_day_clock: Any,
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    """1.1 couples load as before, now known by their phones' devices."""
+    alex, sam = _companion_phones(hass, device_registry)
+    entry = _old_couple(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    assert (entry.version, entry.minor_version) == (1, 2)
+    assert entry.unique_id == "+".join(
+        sorted([f"mobile_app:{alex}", f"mobile_app:{sam}"])
+    )
+    assert entry.data == COUPLE_DATA
+    assert dict(entry.options) == PRACTICE_OPTIONS
+
+
+async def test_an_older_couple_without_companion_phones_keeps_its_id(
+    hass: HomeAssistant, phones: Any, dose_day_clock: Any
+) -> None:
+    """Notify targets that are not companion-app phones stay known by name."""
+    entry = _old_couple(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    assert entry.minor_version == 2
+    assert entry.unique_id == f"{PHONE_1}+{PHONE_2}"
+
+
+async def test_migration_never_gives_two_couples_one_id(
+    hass: HomeAssistant,
+    phones: Any,
+    dose_day_clock: Any,
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    """If a couple already has the new id, the older one keeps its own."""
+    alex, sam = _companion_phones(hass, device_registry)
+    new_id = "+".join(sorted([f"mobile_app:{alex}", f"mobile_app:{sam}"]))
+    MockConfigEntry(domain=DOMAIN, unique_id=new_id, data=COUPLE_DATA).add_to_hass(hass)
+    entry = _old_couple(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.minor_version == 2
+    assert entry.unique_id == f"{PHONE_1}+{PHONE_2}"
+
+
+async def test_a_couple_from_a_newer_release_is_not_loaded(
+    hass: HomeAssistant, phones: Any, dose_day_clock: Any
+) -> None:
+    """Going back to an older release never rewrites a newer couple."""
+    entry = MockConfigEntry(
+        domain=DOMAIN, data=COUPLE_DATA, options=PRACTICE_OPTIONS, version=2
+    )
+    entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.MIGRATION_ERROR
+    assert entry.version == 2
