@@ -392,10 +392,16 @@ class Conversation:
         if next_step == NOTE_STEP:
             try:  # scores kept in the store between taps: whole numbers 1-5 only
                 record = self._record_check_in(
-                    slot, answers["mood"], answers["connection"], answers["stress"], None
+                    slot,
+                    answers["mood"],
+                    answers["connection"],
+                    answers["stress"],
+                    None,
                 )
             except (KeyError, ValueError) as err:
-                _LOGGER.warning("Dropped a phone check-in with unusable scores: %s", err)
+                _LOGGER.warning(
+                    "Dropped a phone check-in with unusable scores: %s", err
+                )
                 del self.requests[f"{slot}:checkin"]
                 self._save()
                 return False

@@ -8,9 +8,11 @@ an answer only once both partners have answered.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Final
+import math
+from typing import Any, Final
 
 from homeassistant.core import ServiceCall, ServiceResponse, SupportsResponse
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
@@ -20,13 +22,13 @@ from .action_helpers import (
     Handler,
     local_day,
     validation_error,
-    whole_number,
 )
-from .const import ATTR_PARTNER, PARTNER_SLOTS
-from .dialogue import NoPromptError
+from .const import ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
 from .coordinator import MicrodoseCoordinator
 from .core.checkins import SCORE_MAX, SCORE_MIN
 from .core.prompts import Theme
+from .dialogue import NoPromptError
+from .notifications import Delivery
 
 SERVICE_CHECK_IN: Final = "check_in"
 SERVICE_REQUEST_CHECK_IN: Final = "request_check_in"
@@ -48,7 +50,25 @@ ATTR_END: Final = "end"
 HISTORY_MAX_DAYS: Final = 366
 NOTE_MAX_LENGTH: Final = 2000
 
-SCORE = vol.All(whole_number, vol.Range(min=SCORE_MIN, max=SCORE_MAX))
+
+def whole_score(value: Any) -> int:
+    """Read a score as a whole number: 3.5 is refused, never rounded to 3."""
+    number: Any = value
+    if isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError as err:
+            raise vol.Invalid(f"a score is a whole number, got {value!r}") from err
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        raise vol.Invalid(f"a score is a whole number, got {value!r}")
+    if isinstance(number, float) and not (
+        math.isfinite(number) and number.is_integer()
+    ):
+        raise vol.Invalid(f"a score is a whole number from 1 to 5, got {value!r}")
+    return int(number)
+
+
+SCORE = vol.All(whole_score, vol.Range(min=SCORE_MIN, max=SCORE_MAX))
 
 CHECK_IN_SCHEMA = ENTRY_SCHEMA.extend(
     {
@@ -90,13 +110,25 @@ async def _check_in(
     return {"check_in_id": record.id}
 
 
+def _phones_reached(deliveries: dict[int, Delivery], key: str) -> dict[str, Any]:
+    """Return what became of each phone's message; raise if none was reached.
+
+    A held message counts: it goes out when quiet hours end.
+    """
+    if deliveries and all(d is Delivery.FAILED for d in deliveries.values()):
+        raise HomeAssistantError(translation_domain=DOMAIN, translation_key=key)
+    return {str(slot): delivery.value for slot, delivery in deliveries.items()}
+
+
 async def _request_check_in(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
     slots = [call.data[ATTR_PARTNER]] if ATTR_PARTNER in call.data else PARTNER_SLOTS
-    for slot in slots:
-        await coordinator.conversation.async_request_check_in(slot)
-    return None
+    deliveries = {
+        slot: await coordinator.conversation.async_request_check_in(slot)
+        for slot in slots
+    }
+    return {"phones": _phones_reached(deliveries, "check_in_not_delivered")}
 
 
 async def _send_prompt(
@@ -109,11 +141,12 @@ async def _send_prompt(
     if theme is None and not enabled:
         raise validation_error("no_theme_enabled")
     deliveries = await coordinator.conversation.async_send_prompt(theme)
+    phones = _phones_reached(deliveries, "prompt_not_delivered")
     shared = coordinator.conversation.current_prompt
     return {
         "prompt_id": shared.prompt_id if shared else None,
         "theme": shared.theme if shared else None,
-        "phones": {str(slot): delivery.value for slot, delivery in deliveries.items()},
+        "phones": phones,
     }
 
 
@@ -155,7 +188,21 @@ async def _get_history(
         raise validation_error(
             "history_range_too_long", {"days": str(HISTORY_MAX_DAYS)}
         )
-    return coordinator.conversation.history(start, end)
+    history = coordinator.conversation.history(start, end)
+    history["doses"] = [
+        {
+            "dose_id": record.id,
+            "partner": record.partner,
+            "day": record.day.isoformat(),
+            "taken_at": record.taken_at.isoformat(),
+            "amount_g": record.amount_g,
+            "form": record.form.value,
+            "off_protocol": record.off_protocol,
+            "flags": sorted(flag.value for flag in record.flags),
+        }
+        for record in coordinator.doses.between(start, end)
+    ]
+    return history
 
 
 CONVERSATION_SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
@@ -163,7 +210,7 @@ CONVERSATION_SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] =
     SERVICE_REQUEST_CHECK_IN: (
         REQUEST_SCHEMA,
         _request_check_in,
-        SupportsResponse.NONE,
+        SupportsResponse.OPTIONAL,
     ),
     SERVICE_SEND_PROMPT: (SEND_PROMPT_SCHEMA, _send_prompt, SupportsResponse.OPTIONAL),
     SERVICE_ANSWER_PROMPT: (ANSWER_SCHEMA, _answer_prompt, SupportsResponse.OPTIONAL),

@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
     async_fire_time_changed,
 )
+import voluptuous as vol
 
 from custom_components.microdose_together.const import DOMAIN
 
@@ -482,7 +483,183 @@ async def test_history_is_limited_to_its_range(
     history = await act(
         hass, setup_entry, "get_history", start="2026-01-06", end="2026-01-06"
     )
-    assert history == {"check_ins": [], "prompts": []}
+    assert history == {"check_ins": [], "prompts": [], "doses": []}
     with pytest.raises(ServiceValidationError) as err:
         await act(hass, setup_entry, "answer_prompt", partner=1, answer="late")
     assert err.value.translation_key == "no_prompt_today"
+
+
+@pytest.mark.parametrize(
+    "score", [3.5, "3.5", 2.000001, "three", True, None, float("nan"), 0, 6, 3.0001]
+)
+@pytest.mark.parametrize("field", ["mood", "connection", "stress"])
+async def test_a_score_that_is_not_a_whole_number_from_1_to_5_is_refused(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, field: str, score: Any
+) -> None:
+    """Mood 3.5 is refused, not stored as 3; nothing changes."""
+    before = setup_entry.runtime_data.stored_for_diagnostics()
+    scores: dict[str, Any] = {"mood": 3, "connection": 3, "stress": 3, field: score}
+    with pytest.raises(vol.Invalid, match=field):
+        await act(hass, setup_entry, "check_in", partner=1, **scores)
+    assert setup_entry.runtime_data.stored_for_diagnostics() == before
+    assert state_of(hass, f"sensor.alex_{field}") == "unknown"
+
+
+@pytest.mark.parametrize("score", [4, 4.0, "4", " 4 "])
+async def test_a_whole_score_is_taken_as_given(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, score: Any
+) -> None:
+    """A whole number written as 4.0 or "4" (a template's output) is still 4."""
+    await act(
+        hass, setup_entry, "check_in", partner=2, mood=score, connection=1, stress=5
+    )
+    assert state_of(hass, "sensor.sam_mood") == "4"
+    (record,) = setup_entry.runtime_data.conversation.checkins.records
+    assert type(record.mood) is int
+
+
+async def test_a_stored_phone_answer_that_is_not_a_whole_score_is_dropped(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A request whose kept mood is 3.5 (a hand-edited file) records nothing."""
+    await act(hass, setup_entry, "request_check_in", partner=1)
+    await _tap(hass, _actions(phones[PHONE_1][-1])[1])  # mood: okay
+    await _tap(hass, _actions(phones[PHONE_1][-1])[1])  # connection: okay
+    conversation = setup_entry.runtime_data.conversation
+    conversation.requests["1:checkin"]["mood"] = 3.5
+    sent = len(phones[PHONE_1])
+    await _tap(hass, _actions(phones[PHONE_1][-1])[0])  # stress: calm
+    assert conversation.checkins.records == []
+    assert "1:checkin" not in conversation.requests
+    assert len(phones[PHONE_1]) == sent  # no note step follows
+    assert state_of(hass, "sensor.alex_mood") == "unknown"
+    assert "unusable scores" in caplog.text
+
+
+async def test_history_returns_doses_with_their_ids(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    """Each dose in the range with its id, slot, time, amount, form and flags."""
+    first = await act(hass, setup_entry, "log_dose", partner=2)
+    await _at(hass, freezer, "2026-01-06T09:00:00+02:00")
+    second = await act(
+        hass,
+        setup_entry,
+        "log_dose",
+        partner=1,
+        amount=0.8,
+        form="fresh_truffle",
+        time="2026-01-06T08:30:00+02:00",
+        acknowledge_off_protocol=True,
+    )
+    history = await act(
+        hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-06"
+    )
+    assert history["doses"] == [
+        {
+            "dose_id": first["dose_id"],
+            "partner": 2,
+            "day": "2026-01-05",
+            "taken_at": "2026-01-05T10:00:00+02:00",
+            "amount_g": 0.1,
+            "form": "dried",
+            "off_protocol": False,
+            "flags": [],
+        },
+        {
+            "dose_id": second["dose_id"],
+            "partner": 1,
+            "day": "2026-01-06",
+            "taken_at": "2026-01-06T08:30:00+02:00",
+            "amount_g": 0.8,
+            "form": "fresh_truffle",
+            "off_protocol": True,
+            "flags": ["rest_day"],
+        },
+    ]
+    only_monday = await act(
+        hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-05"
+    )
+    assert [dose["dose_id"] for dose in only_monday["doses"]] == [first["dose_id"]]
+
+    # The id is the one delete_dose takes.
+    await act(hass, setup_entry, "delete_dose", dose_id=history["doses"][1]["dose_id"])
+    again = await act(
+        hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-06"
+    )
+    assert [dose["dose_id"] for dose in again["doses"]] == [first["dose_id"]]
+
+
+def _broken_phones(
+    hass: HomeAssistant, make_entry: Any, *, alex_works: bool
+) -> MockConfigEntry:
+    async def broken(call: ServiceCall) -> None:
+        raise HomeAssistantError("phone unreachable")
+
+    hass.services.async_register("notify", "mobile_app_broken_a", broken)
+    hass.services.async_register("notify", "mobile_app_broken_b", broken)
+    alex = PHONE_1 if alex_works else "notify.mobile_app_broken_a"
+    return make_entry(
+        data={
+            "couple_name": "Alex & Sam",
+            "partners": [
+                {"name": "Alex", "person": None, "notify": alex},
+                {"name": "Sam", "person": None, "notify": "notify.mobile_app_broken_b"},
+            ],
+        },
+        options={"quiet_start": "00:00:00", "quiet_end": "00:00:00"},
+    )
+
+
+async def test_no_phone_reached_is_an_error_not_a_success(
+    hass: HomeAssistant,
+    make_entry: Any,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: Any,
+) -> None:
+    """Every delivery failed: a translated error, for the check-in and the prompt."""
+    entry = _broken_phones(hass, make_entry, alex_works=False)
+    await async_set_up(hass, entry)
+    for data in ({}, {"partner": 2}):
+        with pytest.raises(HomeAssistantError) as err:
+            await act(hass, entry, "request_check_in", **data)
+        assert not isinstance(err.value, ServiceValidationError)
+        assert err.value.translation_key == "check_in_not_delivered"
+        assert "reached no phone" in str(err.value)
+    # The request stays open, so a reminder or a later request can reach it.
+    assert "2:checkin" in entry.runtime_data.conversation.requests
+
+    with pytest.raises(HomeAssistantError) as err:
+        await act(hass, entry, "send_prompt")
+    assert err.value.translation_key == "prompt_not_delivered"
+    assert "reached no phone" in str(err.value)
+
+
+async def test_one_phone_reached_is_a_partial_success(
+    hass: HomeAssistant,
+    make_entry: Any,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: Any,
+) -> None:
+    """Alex's phone works: each action answers what became of each phone."""
+    entry = _broken_phones(hass, make_entry, alex_works=True)
+    await async_set_up(hass, entry)
+    response = await act(hass, entry, "request_check_in")
+    assert response == {"phones": {"1": "sent", "2": "failed"}}
+    response = await act(hass, entry, "send_prompt")
+    assert response["phones"] == {"1": "sent", "2": "failed"}
+    assert len(phones[PHONE_1]) == 2
+
+
+async def test_a_held_message_is_not_a_failure(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """In quiet hours the request waits for the morning: no error."""
+    await _at(hass, freezer, "2026-01-05T23:00:00+02:00")
+    response = await act(hass, setup_entry, "request_check_in", partner=1)
+    assert response == {"phones": {"1": "held"}}

@@ -53,6 +53,7 @@ from zoneinfo import ZoneInfo
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import ServiceValidationError
+from homeassistant.util import dt as dt_util
 from hypothesis import HealthCheck, given, settings, strategies as st
 import orjson
 import pytest
@@ -61,6 +62,11 @@ import voluptuous as vol
 
 from custom_components.microdose_together.const import DOMAIN
 from custom_components.microdose_together.coordinator import MicrodoseCoordinator
+from custom_components.microdose_together.core.doses import (
+    CLOCK_SKEW,
+    PLAUSIBLE_LIMIT_G,
+    Form,
+)
 from custom_components.microdose_together.core.prompts import Theme
 from custom_components.microdose_together.ritual import (
     CONF_RITUAL_LIGHTS,
@@ -231,9 +237,9 @@ ACKNOWLEDGE = _optional(
     st.one_of(st.sampled_from(["maybe", 2, "", "ja"]), JUNK),
 )
 SCORE = _required(
-    st.one_of(st.integers(1, 5), st.sampled_from(["1", "5", 3.0, 4.9])),
+    st.one_of(st.integers(1, 5), st.sampled_from(["1", "5", 3.0, " 4 "])),
     st.one_of(
-        st.sampled_from([0, 6, -1, 10**20, "six", "", "3.5"]),
+        st.sampled_from([0, 6, -1, 10**20, "six", "", "3.5", 3.5, 4.9, 1.0001]),
         WHOLE_JUNK,
     ),
 )
@@ -316,7 +322,7 @@ ACTIONS: dict[str, Action] = {
         prepare="request_check_in",
     ),
     "request_check_in": Action(
-        {"partner": _optional(PARTNER, WHOLE_JUNK)}, response=False
+        {"partner": _optional(PARTNER, WHOLE_JUNK)}, response=True
     ),
     "send_prompt": Action({"theme": THEME}, response=True),
     "answer_prompt": Action(
@@ -479,11 +485,18 @@ def _stored_view(stored: dict[str, Any]) -> dict[str, Any]:
 
 
 def assert_guard_holds(doses: list[dict[str, Any]]) -> None:
-    """At most one dose per partner and day went through the guard unflagged."""
+    """At most one dose per partner and day went through the guard unflagged.
+
+    And none, flagged or not, lies ahead of now or past the plausible limit.
+    """
     unflagged = Counter(
         (dose["partner"], dose["day"]) for dose in doses if not dose["flags"]
     )
     assert all(count == 1 for count in unflagged.values()), unflagged
+    latest = dt_util.now() + CLOCK_SKEW
+    for dose in doses:
+        assert datetime.fromisoformat(dose["taken_at"]) <= latest, dose
+        assert dose["amount_g"] <= PLAUSIBLE_LIMIT_G[Form(dose["form"])], dose
 
 
 @pytest.fixture
@@ -658,11 +671,20 @@ def _dose_deleted(call: Accepted) -> None:
 def _checked_in(call: Accepted) -> None:
     ids = [record["id"] for record in call.stored["checkins"]["records"]]
     assert ids.count(call.response["check_in_id"]) == 1
+    (record,) = (
+        record
+        for record in call.stored["checkins"]["records"]
+        if record["id"] == call.response["check_in_id"]
+    )
+    for score in ("mood", "connection", "stress"):  # whole, and as given
+        assert type(record[score]) is int, record
+        assert record[score] == call.data[score], record
 
 
 def _check_in_requested(call: Accepted) -> None:
     slots = [call.data["partner"]] if "partner" in call.data else [1, 2]
     assert all(f"{slot}:checkin" in call.stored["requests"] for slot in slots)
+    assert sorted(call.response["phones"]) == [str(slot) for slot in slots]
 
 
 def _prompt_sent(call: Accepted) -> None:
