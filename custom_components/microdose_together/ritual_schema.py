@@ -7,7 +7,7 @@ from typing import Final
 from homeassistant.helpers import selector
 import voluptuous as vol
 
-from .ritual import (
+from .ritual_settings import (
     CONF_RITUAL_AREAS,
     CONF_RITUAL_AUTO_END,
     CONF_RITUAL_BRIGHTNESS,
