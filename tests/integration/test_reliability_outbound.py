@@ -133,7 +133,9 @@ async def test_a_failing_phone_is_logged_reported_and_survived(
     await async_set_up(hass, entry)
     flaky_phone.mode = mode
 
-    await flaky_phone.finish(hass, act(hass, entry, "request_check_in", partner=2))
+    with pytest.raises(HomeAssistantError) as refused:
+        await flaky_phone.finish(hass, act(hass, entry, "request_check_in", partner=2))
+    assert refused.value.translation_key == "check_in_not_delivered"
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
 
     caplog.clear()
@@ -208,7 +210,8 @@ async def test_a_timeout_is_named_in_the_log(
     entry = _with_flaky_sam(make_entry, **NO_QUIET_HOURS)
     await async_set_up(hass, entry)
     flaky_phone.mode = "hang"
-    await flaky_phone.finish(hass, act(hass, entry, "request_check_in", partner=2))
+    with pytest.raises(HomeAssistantError):
+        await flaky_phone.finish(hass, act(hass, entry, "request_check_in", partner=2))
     (warning,) = _failures(caplog, FLAKY_PHONE)
     assert warning.endswith(f"no answer within {SEND_TIMEOUT} s"), warning
 
