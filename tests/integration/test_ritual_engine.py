@@ -53,6 +53,7 @@ from .demo_home import (
     async_set_up_demo,
     look,
 )
+from .hangs import Hangs, finish_past_hangs
 
 
 @pytest.fixture
@@ -499,7 +500,7 @@ async def test_lights_music_and_phones_are_asked_at_once(hass: HomeAssistant) ->
         shuffle=True,
     )
 
-    report = await async_start_ritual(hass, settings, notify=phones, timeout=5)
+    report = await async_start_ritual(hass, settings, notify=phones)
 
     assert gate.peak == 4
     assert report.ok
@@ -559,7 +560,7 @@ async def test_end_restores_every_light_and_the_music_at_once(
     }
     settings = RitualSettings(media_player="media_player.speaker", transition=2)
 
-    report = await async_end_ritual(hass, settings, snapshot, timeout=5)
+    report = await async_end_ritual(hass, settings, snapshot)
 
     assert gate.peak == 4
     assert report.ok
@@ -586,20 +587,20 @@ async def test_a_device_that_never_answers_becomes_a_timeout_step(
     hass: HomeAssistant,
 ) -> None:
     hass.states.async_set("light.slow", "on", {"supported_color_modes": ["onoff"]})
-    never = asyncio.Event()
+    hangs = Hangs()
 
     async def hang(call: ServiceCall) -> None:
-        await never.wait()
+        await hangs.hang()
 
     async def silent_phones() -> list[RitualStep]:
-        await never.wait()
+        await hangs.hang()
         return []
 
     hass.services.async_register("light", "turn_on", hang)
     settings = RitualSettings(lights=("light.slow",))
 
-    report = await async_start_ritual(
-        hass, settings, notify=silent_phones, timeout=0.01
+    report = await finish_past_hangs(
+        hass, hangs, async_start_ritual(hass, settings, notify=silent_phones)
     )
 
     assert steps_of(report) == [
