@@ -1,6 +1,7 @@
 """Provision the development home once Home Assistant answers.
 
-Completes onboarding through Home Assistant's own onboarding API, adds the demo
+Completes onboarding through Home Assistant's own onboarding API, confirms the
+HTTP settings of configuration.yaml where Home Assistant asks to, adds the demo
 couple "Alex & Sam" through the config-flow API with the stand-in phones, sets
 their evening ritual to the demo lights and a demo media player, and prints the
 login. Safe to run again: a finished step is recognised and skipped.
@@ -9,6 +10,7 @@ login. Safe to run again: a finished step is recognised and skipped.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import json
 import os
@@ -263,6 +265,41 @@ def wait_until_running(api: HomeAssistantApi, timeout: float) -> None:
     )
 
 
+async def _keep_http_settings(api: HomeAssistantApi) -> str:
+    import aiohttp  # noqa: PLC0415 - Home Assistant's own; only this step needs it
+
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(api.url + "/api/websocket", timeout=30) as socket,
+    ):
+        await socket.receive_json()  # auth_required
+        await socket.send_json({"type": "auth", "access_token": api.token})
+        if (await socket.receive_json()).get("type") != "auth_ok":
+            raise ProvisionError("the websocket refused the demo login")
+        await socket.send_json({"id": 1, "type": "http/config"})
+        answer = await socket.receive_json()
+        if not answer.get("success"):
+            return "kept (this release reads them from configuration.yaml)"
+        if answer["result"].get("active_config_type") != "pending":
+            return "kept"
+        await socket.send_json({"id": 2, "type": "http/config/promote"})
+        answer = await socket.receive_json()
+        if not answer.get("success"):
+            raise ProvisionError(f"the HTTP settings could not be confirmed: {answer}")
+        return "confirmed"
+
+
+def keep_http_settings(api: HomeAssistantApi) -> str:
+    """Confirm configuration.yaml's HTTP settings where Home Assistant asks to.
+
+    From 2026 Home Assistant moves them into its storage as a trial, shows a
+    "Confirm new HTTP server configuration" dialog, and goes back to the
+    default port after a few minutes unless someone confirms; a demo home is
+    meant to stay where configuration.yaml puts it.
+    """
+    return asyncio.run(_keep_http_settings(api))
+
+
 def add_couple(api: HomeAssistantApi) -> str:
     """Add Alex & Sam through the config flow; return the entry id."""
     _, step = api.request(
@@ -353,6 +390,7 @@ def provision(api: HomeAssistantApi, *, seed_data: bool) -> None:
     if api.token is None:
         api.log_in()
     wait_until_running(api, timeout=300)
+    print(f"HTTP settings {keep_http_settings(api)}.")
     entries = api.entries(DOMAIN)
     couple = next((e for e in entries if e["title"] == COUPLE["couple_name"]), None)
     if couple is None:

@@ -7,6 +7,17 @@ from collections.abc import Iterator
 import pytest
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Choose the Home Assistant the browser tests run against."""
+    parser.addoption(
+        "--leg",
+        choices=("floor", "newest"),
+        default="floor",
+        help="floor: Home Assistant 2025.4 from .venv; newest: the newest "
+        "Home Assistant inside ../shared/tools/ha-latest",
+    )
+
+
 def pytest_collection_modifyitems(config: pytest.Config) -> None:
     """Refuse to run beside the test harness, which blocks sockets and threads."""
     if config.pluginmanager.has_plugin("homeassistant"):
