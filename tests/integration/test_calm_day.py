@@ -440,6 +440,40 @@ async def test_calm_options(hass: HomeAssistant, calm_entry: MockConfigEntry) ->
     assert calm.thresholds.keywords == ("deadline*",)
 
 
+async def test_new_calm_calendars_count_at_once_without_a_reload(
+    hass: HomeAssistant,
+    calendars: dict[str, FakeCalendar],
+    calm_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """After a save the chosen calendars decide, and their changes are followed."""
+    assert state_of(hass, CALM) == "off"  # the busy work calendar
+    result = await hass.config_entries.options.async_init(calm_entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"next_step_id": "calm"}
+    )
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            "calm_calendars": ["calendar.home"],
+            "busy_hours": 4,
+            "max_events": 5,
+            "stressed_at": 4,
+        },
+    )
+    await hass.async_block_till_done()
+    assert state_of(hass, CALM) == "on"  # only the quiet home calendar counts
+
+    home = calendars["calendar.home"]
+    home.events.append(
+        CalendarEvent(_at("2026-01-05", 10), _at("2026-01-05", 16), "Moving day")
+    )
+    home.async_write_ha_state()
+    await _settle(hass, freezer)
+    assert state_of(hass, CALM) == "off"
+    assert _reasons(hass) == ["busy_hours"]  # six hours; the words were left empty
+
+
 async def test_quick_refreshes_are_coalesced(
     hass: HomeAssistant,
     calendars: dict[str, FakeCalendar],
