@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
+import math
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
@@ -20,11 +21,24 @@ if TYPE_CHECKING:
 
 
 def whole_number(value: Any) -> int:
-    """Read a whole number; infinity and other non-numbers are invalid, not a crash."""
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError) as err:
-        raise vol.Invalid(f"expected a whole number, got {value!r}") from err
+    """Read a whole number: 3.5 is refused, never rounded to 3.
+
+    Text such as "4" and floats such as 4.0 (what a UI slider may send) are
+    taken; infinity, booleans and other non-numbers are invalid, not a crash.
+    """
+    number: Any = value
+    if isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError as err:
+            raise vol.Invalid(f"expected a whole number, got {value!r}") from err
+    if isinstance(number, bool) or not isinstance(number, int | float):
+        raise vol.Invalid(f"expected a whole number, got {value!r}")
+    if isinstance(number, float) and not (
+        math.isfinite(number) and number.is_integer()
+    ):
+        raise vol.Invalid(f"expected a whole number, got {value!r}")
+    return int(number)
 
 
 def local_day(value: Any) -> date:

@@ -8,7 +8,6 @@ an answer only once both partners have answered.
 from __future__ import annotations
 
 from datetime import date, timedelta
-import math
 from typing import Any, Final
 
 from homeassistant.core import ServiceCall, ServiceResponse, SupportsResponse
@@ -22,6 +21,7 @@ from .action_helpers import (
     Handler,
     local_day,
     validation_error,
+    whole_number,
 )
 from .const import ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
 from .coordinator import MicrodoseCoordinator
@@ -51,24 +51,7 @@ HISTORY_MAX_DAYS: Final = 366
 NOTE_MAX_LENGTH: Final = 2000
 
 
-def whole_score(value: Any) -> int:
-    """Read a score as a whole number: 3.5 is refused, never rounded to 3."""
-    number: Any = value
-    if isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError as err:
-            raise vol.Invalid(f"a score is a whole number, got {value!r}") from err
-    if isinstance(number, bool) or not isinstance(number, int | float):
-        raise vol.Invalid(f"a score is a whole number, got {value!r}")
-    if isinstance(number, float) and not (
-        math.isfinite(number) and number.is_integer()
-    ):
-        raise vol.Invalid(f"a score is a whole number from 1 to 5, got {value!r}")
-    return int(number)
-
-
-SCORE = vol.All(whole_score, vol.Range(min=SCORE_MIN, max=SCORE_MAX))
+SCORE = vol.All(whole_number, vol.Range(min=SCORE_MIN, max=SCORE_MAX))
 
 CHECK_IN_SCHEMA = ENTRY_SCHEMA.extend(
     {

@@ -14,6 +14,7 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
     async_fire_time_changed,
 )
+import voluptuous as vol
 
 from custom_components.microdose_together.const import DOMAIN
 
@@ -348,3 +349,23 @@ async def test_above_ceiling_names_the_ceiling_of_the_form_taken(
         await _log(hass, setup_entry, amount=1.2, form="fresh_truffle")
     assert err.value.translation_key == "dose_refused_above_ceiling"
     assert "ceiling of 1 g" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("partner", 1.5), ("partner", "2.5"), ("partner", True)],
+)
+async def test_a_partner_that_is_not_a_whole_slot_is_refused(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    freezer: FrozenDateTimeFactory,
+    field: str,
+    value: Any,
+) -> None:
+    """Partner 1.5 names nobody: refused, not rounded down to Alex."""
+    with pytest.raises(vol.Invalid):
+        await _log(hass, setup_entry, **{field: value})
+    await _flush(hass, freezer)
+    assert _stored_doses(hass_storage, setup_entry) == []
+    assert state_of(hass, "sensor.alex_doses_this_cycle") == "0"
