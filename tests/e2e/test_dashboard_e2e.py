@@ -381,14 +381,14 @@ def test_second_couple_through_the_config_flow(home: Home, page: Any) -> None:
     ):
         choose(home, page, label, phone, typed=True)
     look_for_translation_errors("user")
-    page.screenshot(path=home.picture("config_flow_couple"))
+    page.screenshot(path=home.picture("config_flow_couple"), animations="disabled")
     page.get_by_role("button", name="Submit").click()
 
     page.get_by_text("Your protocol").wait_for()
     choose(home, page, "Schedule", "Every other day")
     page.get_by_role("spinbutton", name="Starting amount").fill("0.15")
     look_for_translation_errors("protocol")
-    page.screenshot(path=home.picture("config_flow_protocol"))
+    page.screenshot(path=home.picture("config_flow_protocol"), animations="disabled")
     page.get_by_role("button", name="Submit").click()
 
     page.get_by_text("Before you begin").wait_for()
@@ -399,13 +399,13 @@ def test_second_couple_through_the_config_flow(home: Home, page: Any) -> None:
         switches.nth(index).click(force=True)
         sync_api.expect(switches.nth(index)).to_be_checked()
     look_for_translation_errors("safety")
-    page.screenshot(path=home.picture("config_flow_safety"))
+    page.screenshot(path=home.picture("config_flow_safety"), animations="disabled")
     page.get_by_role("button", name="Submit").click()
 
     # The last dialog names the new devices; its wording differs by release.
     finish = page.get_by_role("button", name=re.compile(r"^(Finish|Skip and finish)$"))
     finish.wait_for()
-    page.screenshot(path=home.picture("config_flow_done"))
+    page.screenshot(path=home.picture("config_flow_done"), animations="disabled")
     finish.click()
 
     entry = wait_for(
