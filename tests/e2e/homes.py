@@ -31,6 +31,8 @@ HA_LATEST = Path(
     os.environ.get("HA_LATEST", ROOT.parent / "shared" / "tools" / "ha-latest")
 )
 LATEST_VENV = ROOT / ".venv-latest"
+LATEST_LINK = LATEST_VENV / "lib" / "python3.14" / "site-packages" / "ha_latest_env.pth"
+LATEST_READY = LATEST_VENV / ".ready"
 # Inside the chroot: the venv ha-latest built, with the newest Home Assistant.
 LATEST_SITE_PACKAGES = "/opt/venv/lib/python3.14/site-packages"
 # Home Assistant installs the demo's camera requirement while the demo is
@@ -63,14 +65,16 @@ class Leg:
 
     def prepare(self) -> None:
         """Make the newest leg's venv once; the floor needs nothing."""
-        if self.name == "floor" or (LATEST_VENV / "bin" / "python").exists():
+        # Its python links to the chroot's, which this machine lacks: a stamp
+        # written last says it is complete.
+        if self.name == "floor" or LATEST_READY.exists():
             return
         script = (
             f"python3.14 -m venv {LATEST_VENV} && "
-            f"echo {LATEST_SITE_PACKAGES} > "
-            f"{LATEST_VENV}/lib/python3.14/site-packages/ha_latest_env.pth && "
+            f"echo {LATEST_SITE_PACKAGES} > {LATEST_LINK} && "
             f"VIRTUAL_ENV={LATEST_VENV} {LATEST_VENV}/bin/python -m uv pip install "
-            f"--quiet {' '.join(LATEST_PREINSTALL)}"
+            f"--quiet {' '.join(LATEST_PREINSTALL)} && "
+            f"touch {LATEST_READY}"
         )
         subprocess.run(  # noqa: S603 - the project's own tool
             [str(HA_LATEST), "--exec", "bash", "-c", script],
