@@ -6,8 +6,8 @@ from homeassistant.components.text import TextEntity
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .dialogue import INTENTION_MAX_LENGTH
 from .coordinator import MicrodoseConfigEntry
+from .dialogue import INTENTION_MAX_LENGTH
 from .entity import MicrodoseEntity
 
 PARALLEL_UPDATES = 0
