@@ -14,6 +14,7 @@ from homeassistant.helpers.typing import ConfigType
 from .const import DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .entity import couple_device_info, partner_device_info
+from .entity_issues import async_delete_couple_issues
 from .flow_schemas import couple_unique_id
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
 from .services import async_setup_services
@@ -111,8 +112,9 @@ async def async_unload_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -> None:
-    """Delete the couple's file when the couple is removed."""
+    """Delete the couple's file and repairs when the couple is removed."""
     await CoupleStore(hass, entry.entry_id).async_remove()
+    async_delete_couple_issues(hass, entry.entry_id)
 
 
 async def _async_entry_updated(

@@ -68,3 +68,15 @@ def async_set_entity_issues(
     async_sync_entity_issues(
         hass, kind=kind, entry_id=entry_id, chosen=(), failing=failing_set
     )
+
+
+@callback
+def async_delete_couple_issues(hass: HomeAssistant, entry_id: str) -> None:
+    """Remove every repair that names this couple (the couple is being removed)."""
+    ours = [
+        issue_id
+        for domain, issue_id in ir.async_get(hass).issues
+        if domain == DOMAIN and f"_{entry_id}" in issue_id
+    ]
+    for issue_id in ours:
+        ir.async_delete_issue(hass, DOMAIN, issue_id)

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.core.calm import Override
 
 from .conftest import COUPLE_DATA, PHONE_1, PHONE_2, PRACTICE_OPTIONS
 
@@ -83,6 +85,36 @@ async def test_removing_the_couple_deletes_its_file(
     await hass.config_entries.async_remove(setup_entry.entry_id)
     await hass.async_block_till_done()
     assert key not in hass_storage
+
+
+async def test_removing_a_couple_takes_its_repairs_along(
+    hass: HomeAssistant,
+    phones: Any,
+    make_entry: Callable[..., MockConfigEntry],
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """A repair about a couple that no longer exists would only confuse."""
+    kept = make_entry()
+    removed = make_entry(
+        options={"ritual_lights": ["light.gone"], "calm_calendars": ["calendar.gone"]}
+    )
+    assert await hass.config_entries.async_setup(kept.entry_id)  # sets up both
+    await hass.async_block_till_done()
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await hass.async_block_till_done()
+    await removed.runtime_data.async_set_override(Override.AUTOMATIC)
+
+    def issues_of(entry: MockConfigEntry) -> set[str]:
+        return {
+            issue_id
+            for domain, issue_id in issue_registry.issues
+            if domain == DOMAIN and entry.entry_id in issue_id
+        }
+
+    assert len(issues_of(removed)) == 2  # the light and the calendar
+    await hass.config_entries.async_remove(removed.entry_id)
+    await hass.async_block_till_done()
+    assert issues_of(removed) == set()
 
 
 def _old_couple(hass: HomeAssistant, unique_id: str | None = None) -> MockConfigEntry:
