@@ -15,6 +15,7 @@ from homeassistant.util import dt as dt_util
 import voluptuous as vol
 
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN, PARTNER_SLOTS
+from .core.limits import echo
 
 if TYPE_CHECKING:
     from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
@@ -31,13 +32,15 @@ def whole_number(value: Any) -> int:
         try:
             number = float(value.strip())
         except ValueError as err:
-            raise vol.Invalid(f"expected a whole number, got {value!r}") from err
+            raise vol.Invalid(
+                f"expected a whole number, got {echo(repr(value))}"
+            ) from err
     if isinstance(number, bool) or not isinstance(number, int | float):
-        raise vol.Invalid(f"expected a whole number, got {value!r}")
+        raise vol.Invalid(f"expected a whole number, got {echo(repr(value))}")
     if isinstance(number, float) and not (
         math.isfinite(number) and number.is_integer()
     ):
-        raise vol.Invalid(f"expected a whole number, got {value!r}")
+        raise vol.Invalid(f"expected a whole number, got {echo(repr(value))}")
     return int(number)
 
 
@@ -76,7 +79,7 @@ def coordinator_for(hass: HomeAssistant, call: ServiceCall) -> MicrodoseCoordina
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="entry_not_found",
-            translation_placeholders={"entry_id": entry_id},
+            translation_placeholders={"entry_id": echo(entry_id)},
         )
     if entry.state is not ConfigEntryState.LOADED:
         raise ServiceValidationError(

@@ -21,6 +21,7 @@ import voluptuous as vol
 from .action_helpers import ENTRY_SCHEMA, PARTNER_FIELD, Handler, validation_error
 from .const import ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
 from .coordinator import MicrodoseCoordinator
+from .core.limits import echo
 from .notifications import ACTION_PREFIX, SEPARATOR, Delivery, notification_tag
 
 SERVICE_NOTIFY_PARTNERS: Final = "notify_partners"
@@ -77,7 +78,7 @@ def _buttons(actions: list[dict[str, str]]) -> list[dict[str, str]]:
         if not action or not title:
             raise validation_error("message_action_empty")
         if action.startswith(ACTION_PREFIX + SEPARATOR):
-            raise validation_error("message_action_reserved", {"action": action})
+            raise validation_error("message_action_reserved", {"action": echo(action)})
         buttons.append({ATTR_ACTION: action, ATTR_TITLE: title})
     return buttons
 

@@ -40,6 +40,7 @@ from .core.doses import (
     Refusal,
     effective_ceiling,
 )
+from .core.limits import echo
 from .dialogue_actions import CONVERSATION_SERVICES
 from .partner_message import MESSAGE_SERVICES
 
@@ -193,7 +194,7 @@ async def _delete_dose(
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="dose_not_found",
-            translation_placeholders={"dose_id": call.data[ATTR_DOSE_ID]},
+            translation_placeholders={"dose_id": echo(call.data[ATTR_DOSE_ID])},
         ) from err
     return None
 

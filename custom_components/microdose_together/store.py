@@ -28,10 +28,14 @@ from .const import (
     STORAGE_VERSION,
 )
 from .core.calm import Override
+from .core.limits import echo
 
 _LOGGER = logging.getLogger(__name__)
 
 type StoredData = dict[str, Any]
+
+# The repair repeats why the file was unreadable, never the file itself.
+REPAIR_ERROR_MAX_LENGTH = 160
 
 
 class UnsupportedStoreVersionError(HomeAssistantError):
@@ -171,7 +175,7 @@ class CoupleStore:
             translation_key=ISSUE_STORE_RESET,
             translation_placeholders={
                 "kept_as": Path(kept_as).name,
-                "error": error,
+                "error": echo(error, REPAIR_ERROR_MAX_LENGTH),
                 "when": dt_util.now().isoformat(timespec="seconds"),
             },
         )
