@@ -11,12 +11,22 @@ import asyncio
 from datetime import date, datetime
 import logging
 import secrets
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.util import dt as dt_util, ulid as ulid_util
 
 from .core.checkins import CheckIn, CheckInLog, SharedPrompt, other_partner
+from .core.limits import (
+    CHECKIN_REQUEST_WINDOW,
+    CHECKIN_REQUESTS_PER_HOUR,
+    CHECKINS_PER_DAY,
+    INTENTION_MAX_LENGTH,
+    PROMPTS_PER_DAY,
+    TEXT_MAX_LENGTH,
+    clean_text,
+    cut_text,
+)
 from .core.prompts import PromptLibrary, Theme, choose_next
 from .notifications import (
     CHECKIN_STEPS,
@@ -34,6 +44,7 @@ from .notifications import (
     prompt_payload,
     reveal_payload,
 )
+from .phone_checks import CHECKIN_ORDER, check_held, checked_requests
 from .prompt_files import async_prompt_library
 
 if TYPE_CHECKING:
@@ -43,12 +54,24 @@ if TYPE_CHECKING:
 
 _LOGGER = logging.getLogger(__name__)
 
-INTENTION_MAX_LENGTH: Final = 255
-CHECKIN_ORDER: Final = (*CHECKIN_STEPS, NOTE_STEP)
-
 
 class NoPromptError(ValueError):
     """There is no prompt to answer today."""
+
+
+class LimitReachedError(Exception):
+    """One of the couple's limits was reached; nothing was changed.
+
+    `key` names the limit (it is also the translation key of the refusal);
+    `slot` is the partner it was reached for, if it counts per partner.
+    """
+
+    def __init__(self, key: str, limit: int, slot: int | None = None) -> None:
+        """Name the limit, its number and the partner."""
+        super().__init__(f"{key} ({limit})")
+        self.key = key
+        self.limit = limit
+        self.slot = slot
 
 
 class Conversation:
@@ -62,6 +85,8 @@ class Conversation:
         self.prompts: list[SharedPrompt] = []
         self.intention = ""
         self.requests: dict[str, dict[str, Any]] = {}
+        # When each partner's phone was last asked for a check-in (this run).
+        self._asked_at: dict[int, list[datetime]] = {}
         self.library = PromptLibrary(())
         self.phones = PhoneChannel(
             hass,
@@ -85,7 +110,8 @@ class Conversation:
             SharedPrompt.from_dict(raw) for raw in stored.get("prompts", [])
         ]
         self.intention = str(stored.get("intention", ""))
-        self.requests = dict(stored.get("requests", {}))
+        self.requests = checked_requests(stored.get("requests", {}))
+        check_held(stored.get("held", []), self._entry_id)
 
     @callback
     def async_start(self, stored: dict[str, Any]) -> None:
@@ -125,7 +151,11 @@ class Conversation:
         stress: int,
         note: str | None = None,
     ) -> CheckIn:
-        """Record a check-in now; raises ValueError for a score outside 1-5."""
+        """Record a check-in now.
+
+        Raises ValueError for a score outside 1-5, LimitReachedError when the
+        partner has checked in as often as a day allows.
+        """
         record = self._record_check_in(slot, mood, connection, stress, note)
         open_request = self.requests.pop(f"{slot}:checkin", None)
         self._save()  # saved before the phone is told, whatever the phone does
@@ -138,6 +168,15 @@ class Conversation:
         self, slot: int, mood: int, connection: int, stress: int, note: str | None
     ) -> CheckIn:
         moment = dt_util.now().replace(microsecond=0)  # seconds are plenty
+        if (
+            sum(
+                1
+                for earlier in self.checkins.records
+                if earlier.partner == slot and earlier.day == moment.date()
+            )
+            >= CHECKINS_PER_DAY
+        ):
+            raise LimitReachedError("check_in_limit_reached", CHECKINS_PER_DAY, slot)
         record = CheckIn(
             id=ulid_util.ulid_now(),
             partner=slot,
@@ -146,7 +185,7 @@ class Conversation:
             mood=mood,
             connection=connection,
             stress=stress,
-            note=(note or "").strip() or None,
+            note=clean_text(note or "") or None,
         )
         self.checkins.add(record)
         # A new stress score may change the calm-day verdict.
@@ -163,12 +202,25 @@ class Conversation:
         )
         return record
 
+    def check_request_limit(self, slot: int) -> None:
+        """Raise LimitReachedError if the phone was asked as often as an hour allows."""
+        since = dt_util.utcnow() - CHECKIN_REQUEST_WINDOW
+        asked = [moment for moment in self._asked_at.get(slot, []) if moment > since]
+        self._asked_at[slot] = asked
+        if len(asked) >= CHECKIN_REQUESTS_PER_HOUR:
+            raise LimitReachedError(
+                "check_in_request_limit_reached", CHECKIN_REQUESTS_PER_HOUR, slot
+            )
+
     async def async_request_check_in(self, slot: int) -> Delivery:
         """Ask a partner's phone for a check-in; a new request replaces the last.
 
         Returns what became of the message; a failed one stays open, so the
-        next request (or a reminder) can reach the phone.
+        next request (or a reminder) can reach the phone. Raises
+        LimitReachedError when the phone was asked as often as an hour allows.
         """
+        self.check_request_limit(slot)
+        self._asked_at.setdefault(slot, []).append(dt_util.utcnow())
         request = {"id": _request_id(), "step": CHECKIN_ORDER[0]}
         self.requests[f"{slot}:checkin"] = request
         self._save()
@@ -208,10 +260,13 @@ class Conversation:
         answered it, and a revealed one is left as it is (the ritual does
         this); a new prompt is chosen only when none was sent today, or
         without `reuse_today`. Raises ValueError when no enabled theme can
-        give one.
+        give one, LimitReachedError when today's prompts are all sent.
         """
         shared = self.current_prompt
         if not (reuse_today and shared is not None):
+            today = self._coordinator.today()
+            if sum(1 for sent in self.prompts if sent.day == today) >= PROMPTS_PER_DAY:
+                raise LimitReachedError("prompt_limit_reached", PROMPTS_PER_DAY)
             prompt = choose_next(
                 self.library,
                 [sent.prompt_id for sent in self.prompts],
@@ -260,7 +315,7 @@ class Conversation:
         shared = self._prompt_of(day or self._coordinator.today())
         if shared is None:
             raise NoPromptError("no prompt was sent that day")
-        completes = shared.answer(slot, text)
+        completes = shared.answer(slot, clean_text(text))
         if completes:
             shared.reveal()
         open_request = self.requests.pop(f"{slot}:prompt", None)
@@ -301,7 +356,7 @@ class Conversation:
 
     async def async_set_intention(self, text: str) -> None:
         """Set the couple's shared intention; ValueError if it is too long."""
-        cleaned = text.strip()
+        cleaned = clean_text(text)
         if len(cleaned) > INTENTION_MAX_LENGTH:
             raise ValueError(f"at most {INTENTION_MAX_LENGTH} characters")
         self.intention = cleaned
@@ -346,6 +401,14 @@ class Conversation:
         """Apply a tap or reply from a phone; anything not open is ignored."""
         if action.entry_id != self._entry_id:
             return False
+        if reply_text is not None:
+            reply_text, was_cut = cut_text(reply_text)
+            if was_cut:  # a phone cannot show an error: keep what fits
+                _LOGGER.warning(
+                    "A phone reply was longer than %s characters; kept the first %s",
+                    TEXT_MAX_LENGTH,
+                    TEXT_MAX_LENGTH,
+                )
         slot = action.slot
         checkin = self.requests.get(f"{slot}:checkin")
         if checkin is not None and checkin["id"] == action.request_id:
@@ -373,16 +436,14 @@ class Conversation:
     async def _async_checkin_reply(
         self, slot: int, request: dict[str, Any], choice: str, reply_text: str | None
     ) -> bool:
-        step = request["step"]
+        step = request.get("step")
+        if step not in CHECKIN_ORDER or (
+            step == NOTE_STEP and "check_in_id" not in request
+        ):
+            _LOGGER.warning("Ignored a tap on a check-in request without a known step")
+            return False
         if step == NOTE_STEP:
-            if choice == CHOICE_NOTE and (reply_text or "").strip():
-                self.checkins.set_note(request["check_in_id"], slot, reply_text)
-            elif choice != CHOICE_DONE:
-                return False
-            del self.requests[f"{slot}:checkin"]
-            self._save()
-            await self._async_clear_phone(slot, "checkin")
-            return True
+            return await self._async_note_reply(slot, request, choice, reply_text)
         value = CHECKIN_STEPS[step].get(choice)
         if value is None:
             return False
@@ -390,18 +451,8 @@ class Conversation:
         next_step = CHECKIN_ORDER[CHECKIN_ORDER.index(step) + 1]
         following = {**answers, "id": _request_id(), "step": next_step}
         if next_step == NOTE_STEP:
-            try:  # scores kept in the store between taps: whole numbers 1-5 only
-                record = self._record_check_in(
-                    slot,
-                    answers["mood"],
-                    answers["connection"],
-                    answers["stress"],
-                    None,
-                )
-            except (KeyError, ValueError) as err:
-                _LOGGER.warning(
-                    "Dropped a phone check-in with unusable scores: %s", err
-                )
+            record = self._record_phone_check_in(slot, answers)
+            if record is None:
                 del self.requests[f"{slot}:checkin"]
                 self._save()
                 return False
@@ -410,6 +461,37 @@ class Conversation:
         self._save()
         await self._async_send_checkin_step(slot, following)
         return True
+
+    async def _async_note_reply(
+        self, slot: int, request: dict[str, Any], choice: str, reply_text: str | None
+    ) -> bool:
+        if choice == CHOICE_NOTE and (reply_text or "").strip():
+            self.checkins.set_note(request["check_in_id"], slot, reply_text)
+        elif choice != CHOICE_DONE:
+            return False
+        del self.requests[f"{slot}:checkin"]
+        self._save()
+        await self._async_clear_phone(slot, "checkin")
+        return True
+
+    @callback
+    def _record_phone_check_in(
+        self, slot: int, answers: dict[str, Any]
+    ) -> CheckIn | None:
+        """Record the scores tapped on the phone; None (logged) if that cannot be."""
+        try:  # scores kept in the store between taps: whole numbers 1-5 only
+            return self._record_check_in(
+                slot, answers["mood"], answers["connection"], answers["stress"], None
+            )
+        except (KeyError, ValueError) as err:
+            _LOGGER.warning("Dropped a phone check-in with unusable scores: %s", err)
+        except LimitReachedError:
+            _LOGGER.warning(
+                "Dropped a phone check-in: partner %s checked in %s times today",
+                slot,
+                CHECKINS_PER_DAY,
+            )
+        return None
 
     async def _async_clear_phone(self, slot: int, purpose: str) -> None:
         tag = notification_tag(self._entry_id, slot, purpose)
@@ -442,7 +524,15 @@ class Conversation:
                 self._coordinator.fire(
                     "check_in_due", self._coordinator.partner_payload(slot)
                 )
-                await self.async_request_check_in(slot)
+                try:
+                    await self.async_request_check_in(slot)
+                except LimitReachedError:
+                    _LOGGER.warning(
+                        "Partner %s was asked for a check-in %s times this hour; "
+                        "not asking again now",
+                        slot,
+                        CHECKIN_REQUESTS_PER_HOUR,
+                    )
 
 
 def _request_id() -> str:

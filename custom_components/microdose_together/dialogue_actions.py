@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from homeassistant.core import ServiceCall, ServiceResponse, SupportsResponse
-from homeassistant.exceptions import HomeAssistantError
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
@@ -26,8 +26,9 @@ from .action_helpers import (
 from .const import ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
 from .coordinator import MicrodoseCoordinator
 from .core.checkins import SCORE_MAX, SCORE_MIN
+from .core.limits import INTENTION_MAX_LENGTH, TEXT_MAX_LENGTH, clean_text
 from .core.prompts import Theme
-from .dialogue import NoPromptError
+from .dialogue import LimitReachedError, NoPromptError
 from .notifications import Delivery
 
 SERVICE_CHECK_IN: Final = "check_in"
@@ -48,7 +49,6 @@ ATTR_START: Final = "start"
 ATTR_END: Final = "end"
 
 HISTORY_MAX_DAYS: Final = 366
-NOTE_MAX_LENGTH: Final = 2000
 
 
 SCORE = vol.All(whole_number, vol.Range(min=SCORE_MIN, max=SCORE_MAX))
@@ -59,7 +59,7 @@ CHECK_IN_SCHEMA = ENTRY_SCHEMA.extend(
         vol.Required(ATTR_MOOD): SCORE,
         vol.Required(ATTR_CONNECTION): SCORE,
         vol.Required(ATTR_STRESS): SCORE,
-        vol.Optional(ATTR_NOTE): vol.All(cv.string, vol.Length(max=NOTE_MAX_LENGTH)),
+        vol.Optional(ATTR_NOTE): vol.All(cv.string, vol.Length(max=TEXT_MAX_LENGTH)),
     }
 )
 REQUEST_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_PARTNER): PARTNER_FIELD})
@@ -69,27 +69,44 @@ SEND_PROMPT_SCHEMA = ENTRY_SCHEMA.extend(
 ANSWER_SCHEMA = ENTRY_SCHEMA.extend(
     {
         vol.Required(ATTR_PARTNER): PARTNER_FIELD,
-        vol.Required(ATTR_ANSWER): vol.All(cv.string, vol.Length(max=NOTE_MAX_LENGTH)),
+        vol.Required(ATTR_ANSWER): vol.All(cv.string, vol.Length(max=TEXT_MAX_LENGTH)),
     }
 )
 INTENTION_SCHEMA = ENTRY_SCHEMA.extend(
-    {vol.Required(ATTR_INTENTION): vol.All(cv.string, vol.Length(max=255))}
+    {
+        vol.Required(ATTR_INTENTION): vol.All(
+            cv.string, vol.Length(max=INTENTION_MAX_LENGTH)
+        )
+    }
 )
 HISTORY_SCHEMA = ENTRY_SCHEMA.extend(
     {vol.Required(ATTR_START): local_day, vol.Required(ATTR_END): local_day}
 )
 
 
+def _limit_error(
+    coordinator: MicrodoseCoordinator, err: LimitReachedError
+) -> ServiceValidationError:
+    """Return the translated refusal of a limit, naming the partner it is for."""
+    placeholders = {"max": str(err.limit)}
+    if err.slot is not None:
+        placeholders["partner"] = coordinator.settings.partner(err.slot).name
+    return validation_error(err.key, placeholders)
+
+
 async def _check_in(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
-    record = await coordinator.conversation.async_check_in(
-        call.data[ATTR_PARTNER],
-        mood=call.data[ATTR_MOOD],
-        connection=call.data[ATTR_CONNECTION],
-        stress=call.data[ATTR_STRESS],
-        note=call.data.get(ATTR_NOTE),
-    )
+    try:
+        record = await coordinator.conversation.async_check_in(
+            call.data[ATTR_PARTNER],
+            mood=call.data[ATTR_MOOD],
+            connection=call.data[ATTR_CONNECTION],
+            stress=call.data[ATTR_STRESS],
+            note=call.data.get(ATTR_NOTE),
+        )
+    except LimitReachedError as err:
+        raise _limit_error(coordinator, err) from err
     return {"check_in_id": record.id}
 
 
@@ -107,6 +124,11 @@ async def _request_check_in(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
     slots = [call.data[ATTR_PARTNER]] if ATTR_PARTNER in call.data else PARTNER_SLOTS
+    try:  # both or neither: a refusal changes nothing
+        for slot in slots:
+            coordinator.conversation.check_request_limit(slot)
+    except LimitReachedError as err:
+        raise _limit_error(coordinator, err) from err
     deliveries = {
         slot: await coordinator.conversation.async_request_check_in(slot)
         for slot in slots
@@ -123,7 +145,10 @@ async def _send_prompt(
         raise validation_error("theme_not_enabled", {"theme": theme.value})
     if theme is None and not enabled:
         raise validation_error("no_theme_enabled")
-    deliveries = await coordinator.conversation.async_send_prompt(theme)
+    try:
+        deliveries = await coordinator.conversation.async_send_prompt(theme)
+    except LimitReachedError as err:
+        raise _limit_error(coordinator, err) from err
     phones = _phones_reached(deliveries, "prompt_not_delivered")
     shared = coordinator.conversation.current_prompt
     return {
@@ -138,7 +163,7 @@ async def _answer_prompt(
 ) -> ServiceResponse:
     slot = call.data[ATTR_PARTNER]
     answer: str = call.data[ATTR_ANSWER]
-    if not answer.strip():
+    if not clean_text(answer):  # nothing left once control characters are gone
         raise validation_error("answer_empty")
     shared = coordinator.conversation.current_prompt
     if shared is not None and shared.revealed:

@@ -7,7 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .coordinator import MicrodoseConfigEntry
-from .dialogue import INTENTION_MAX_LENGTH
+from .core.limits import INTENTION_MAX_LENGTH
 from .entity import MicrodoseEntity
 
 PARALLEL_UPDATES = 0

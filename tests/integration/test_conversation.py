@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 import re
 from typing import Any
 
@@ -441,7 +442,10 @@ async def test_phone_texts_follow_the_language(
 
 
 async def test_long_custom_prompt_fits_the_state(
-    hass: HomeAssistant, make_entry: Any, phones: Any, dose_day_clock: Any
+    hass: HomeAssistant,
+    make_entry: Any,
+    phones: Any,
+    dose_day_clock: FrozenDateTimeFactory,
 ) -> None:
     """A state holds 255 characters; the phone still gets the whole prompt."""
     text = "Why " + "really " * 50 + "?"
@@ -452,8 +456,12 @@ async def test_long_custom_prompt_fits_the_state(
         }
     )
     await async_set_up(hass, entry)
-    for _ in range(14):  # the built-in gratitude prompts come first
+    for sent in range(14):  # the built-in gratitude prompts come first
         await act(hass, entry, "send_prompt")
+        if sent % 3 == 2:  # three prompts a day at most
+            dose_day_clock.tick(timedelta(days=1))
+            async_fire_time_changed(hass)
+            await hass.async_block_till_done()
     await act(hass, entry, "send_prompt")
     state = state_of(hass, "sensor.alex_sam_prompt_of_the_day")
     assert len(state) == 255
@@ -663,3 +671,26 @@ async def test_a_held_message_is_not_a_failure(
     await _at(hass, freezer, "2026-01-05T23:00:00+02:00")
     response = await act(hass, setup_entry, "request_check_in", partner=1)
     assert response == {"phones": {"1": "held"}}
+
+
+async def test_a_tap_on_a_request_without_a_known_step_is_ignored(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A request whose step went missing (or is unknown) records and sends nothing."""
+    await act(hass, setup_entry, "request_check_in", partner=1)
+    conversation = setup_entry.runtime_data.conversation
+    sent = len(phones[PHONE_1])
+    mood = _actions(phones[PHONE_1][-1])
+    for step in (None, "dance", "note"):  # "note" without its check-in id
+        request = conversation.requests["1:checkin"]
+        request.pop("step", None)
+        if step is not None:
+            request["step"] = step
+        await _tap(hass, mood[1])
+        assert conversation.checkins.records == []
+        assert len(phones[PHONE_1]) == sent
+        assert "1:checkin" in conversation.requests
+    assert "Ignored a tap on a check-in request without a known step" in caplog.text

@@ -93,7 +93,11 @@ async def test_fifty_check_ins_and_doses_at_once(
     slow_phones: SlowPhones,
     hass_storage: dict[str, Any],
 ) -> None:
-    """Each accepted call is stored once; one unacknowledged dose per partner."""
+    """Each accepted call is stored once; one unacknowledged dose per partner.
+
+    Of the 13 check-ins for Alex and 12 for Sam, ten each are taken: the daily
+    limit holds however the calls interleave.
+    """
     logged = async_capture_events(hass, f"{DOMAIN}_dose_logged")
     recorded = async_capture_events(hass, f"{DOMAIN}_check_in_recorded")
     # Open phone requests, so that check-ins stop to clear them mid-way.
@@ -125,6 +129,9 @@ async def test_fifty_check_ins_and_doses_at_once(
     unacknowledged: Counter[int] = Counter()
     check_in_ids: list[str] = []
     for (action, slot, data), result in zip(calls, results, strict=True):
+        if isinstance(result, ServiceValidationError) and action == "check_in":
+            assert result.translation_key == "check_in_limit_reached", result
+            continue
         if isinstance(result, ServiceValidationError):
             assert action == "log_dose", result
             assert not data["acknowledge_off_protocol"], result
@@ -137,7 +144,7 @@ async def test_fifty_check_ins_and_doses_at_once(
             accepted_doses[slot].append(result["dose_id"])
             unacknowledged[slot] += not data["acknowledge_off_protocol"]
     assert unacknowledged == {1: 1, 2: 1}
-    assert len(check_in_ids) == 25
+    assert len(check_in_ids) == 20
 
     coordinator = couple.runtime_data
     await coordinator.store.async_flush()
@@ -152,10 +159,16 @@ async def test_fifty_check_ins_and_doses_at_once(
     )
     assert sorted(r["id"] for r in saved["checkins"]["records"]) == sorted(check_in_ids)
     notes = {r["note"] for r in saved["checkins"]["records"]}
-    assert notes == {data["note"] for action, _, data in calls if action == "check_in"}
+    taken = [
+        data["note"]
+        for (action, _, data), result in zip(calls, results, strict=True)
+        if action == "check_in" and not isinstance(result, BaseException)
+    ]
+    assert sorted(notes) == sorted(taken)
+    assert Counter(r["partner"] for r in saved["checkins"]["records"]) == {1: 10, 2: 10}
     assert_guard_holds(saved["doses"])
     assert len(logged) == sum(len(ids) for ids in accepted_doses.values())
-    assert len(recorded) == 25
+    assert len(recorded) == 20
     # Each phone's open request was cleared once, by the first check-in.
     assert saved["requests"] == {}
     assert (slow_phones.clears(1), slow_phones.clears(2)) == (1, 1)

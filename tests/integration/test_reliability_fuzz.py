@@ -67,6 +67,7 @@ from custom_components.microdose_together.core.doses import (
     PLAUSIBLE_LIMIT_G,
     Form,
 )
+from custom_components.microdose_together.core.limits import clean_text
 from custom_components.microdose_together.core.prompts import Theme
 from custom_components.microdose_together.ritual import (
     CONF_RITUAL_LIGHTS,
@@ -570,7 +571,11 @@ async def _prepare(here: World, name: str) -> None:
     elif name == "resume" and coordinator.data.paused:
         await _service(here.hass, "resume_protocol", here.entry, {})
     elif name in ("send_prompt", "request_check_in"):
-        await _service(here.hass, name, here.entry, {})
+        try:
+            await _service(here.hass, name, here.entry, {})
+        except ServiceValidationError as err:  # the day's or hour's limit: go on
+            if not (err.translation_key or "").endswith("_limit_reached"):
+                raise
     elif name == "start_ritual" and coordinator.ritual.started_at is None:
         await _service(here.hass, "start_ritual", here.entry, {})
     elif name == "end_ritual" and coordinator.ritual.started_at is not None:
@@ -693,12 +698,13 @@ def _prompt_sent(call: Accepted) -> None:
 
 def _prompt_answered(call: Accepted) -> None:
     last = call.stored["prompts"][-1]
-    assert last["answers"][str(call.data["partner"])] == call.data["answer"].strip()
+    answer = clean_text(call.data["answer"])  # control characters never kept
+    assert last["answers"][str(call.data["partner"])] == answer
     assert last["revealed"] is call.response["revealed"]
 
 
 def _intention_set(call: Accepted) -> None:
-    assert call.stored["intention"] == call.data["intention"].strip()
+    assert call.stored["intention"] == clean_text(call.data["intention"])
 
 
 def _paused(call: Accepted) -> None:

@@ -11,20 +11,27 @@ up, keep the file aside unchanged, say so in a repair issue, and go on working.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .helpers import write_file
+from .conftest import PHONE_1, PHONE_2
+from .helpers import act, write_file
 
 STARTED = "2026-01-05T07:00:00+00:00"
 GOOD_CHECKIN = {
@@ -45,6 +52,18 @@ GOOD_PROMPT = {
     "revealed": False,
 }
 HELD = {"message": "hello", "data": {"tag": "microdose_together_x_1_checkin"}}
+# In the cases below, @ENTRY@ becomes the couple's entry id: the message or
+# request is then the couple's own in every way but the one being tested.
+OWN_TAG = "microdose_together_@ENTRY@_1_checkin"
+OWN_HELD = {
+    "message": "How is your mood?",
+    "title": "Check-in for Alex",
+    "data": {
+        "tag": OWN_TAG,
+        "group": "microdose_together",
+        "actions": [{"action": "MDT|@ENTRY@|1|abcdef123456|good", "title": "Good"}],
+    },
+}
 
 # Each case is one part of an otherwise good file. The ones marked as bugs make
 # setup fail (or carry the broken part into the running couple) today.
@@ -74,6 +93,109 @@ CASES = [
     pytest.param({"held": [{"slot": "Alex", "payload": HELD}]}, id="held_for_a_name"),
     pytest.param(
         {"held": [{"slot": 3, "payload": HELD}]}, id="held_for_a_third_partner"
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": {
+                        "message": "command_launch_app",
+                        "data": {"tag": OWN_TAG, "group": "microdose_together"},
+                    },
+                }
+            ]
+        },
+        id="held_companion_app_command",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {"data": OWN_HELD["data"] | {"package_name": "com.example"}},
+                }
+            ]
+        },
+        id="held_with_a_foreign_field",
+    ),
+    pytest.param(
+        {"held": [{"slot": 1, "payload": {"anything": "else"}}]},
+        id="held_unknown_payload",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {"data": OWN_HELD["data"] | {"url": "https://example.com"}},
+                }
+            ]
+        },
+        id="held_link_to_another_site",
+    ),
+    pytest.param(
+        {"held": [{"slot": 2, "payload": OWN_HELD}]},
+        id="held_for_the_other_partners_tag",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {
+                        "data": OWN_HELD["data"]
+                        | {"actions": [{"action": "MDT|other|1|ab|good", "title": "x"}]}
+                    },
+                }
+            ]
+        },
+        id="held_button_of_another_couple",
+    ),
+    pytest.param(
+        {"requests": {"1:checkin": {"id": "abcdef123456"}}},
+        id="request_without_step",
+    ),
+    pytest.param(
+        {"requests": {"1:checkin": {"id": "abcdef123456", "step": "dance"}}},
+        id="request_unknown_step",
+    ),
+    pytest.param(
+        {
+            "requests": {
+                "1:checkin": {
+                    "id": "abcdef123456",
+                    "step": "note",
+                    "mood": 3,
+                    "connection": 3,
+                    "stress": 3,
+                }
+            }
+        },
+        id="request_note_without_its_check_in",
+    ),
+    pytest.param(
+        {
+            "requests": {
+                "1:checkin": {"id": "abcdef123456", "step": "stress", "mood": 3}
+            }
+        },
+        id="request_missing_an_earlier_score",
+    ),
+    pytest.param(
+        {"requests": {"2:prompt": {"id": "abcdef123456"}}},
+        id="prompt_request_without_day",
+    ),
+    pytest.param(
+        {"requests": {"2:prompt": {"id": "abcdef123456", "day": "someday"}}},
+        id="prompt_request_day_not_a_date",
+    ),
+    pytest.param(
+        {"requests": {"3:checkin": {"id": "abcdef123456", "step": "mood"}}},
+        id="request_of_a_third_partner",
     ),
     pytest.param({"ritual": [STARTED]}, id="ritual_not_a_mapping"),
     pytest.param(
@@ -120,7 +242,7 @@ async def test_unreadable_section_is_kept_aside(
     } | section
     content = json.dumps(
         {"version": 2, "minor_version": 1, "key": path.name, "data": data}
-    )
+    ).replace("@ENTRY@", entry.entry_id)
     await hass.async_add_executor_job(write_file, path, content)
 
     await hass.config_entries.async_setup(entry.entry_id)
@@ -141,3 +263,122 @@ async def test_unreadable_section_is_kept_aside(
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
     assert [record.id for record in entry.runtime_data.doses.records] == [dose.id]
+
+
+async def _set_up_with(
+    hass: HomeAssistant, entry: MockConfigEntry, section: dict[str, Any]
+) -> Path:
+    """Write an otherwise good file holding `section`, then set the couple up."""
+    path = Path(hass.config.path(".storage", f"{DOMAIN}.{entry.entry_id}"))
+    data = {
+        "protocol_state": {"pauses": [], "skipped": [], "extra": []},
+        "doses": [],
+    } | section
+    content = json.dumps(
+        {"version": 2, "minor_version": 1, "key": path.name, "data": data}
+    ).replace("@ENTRY@", entry.entry_id)
+    await hass.async_add_executor_job(write_file, path, content)
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    return path
+
+
+async def test_a_stored_launch_app_command_is_never_sent(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    issue_registry: ir.IssueRegistry,
+    real_storage: None,
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """A held `command_launch_app` is set aside with a repair, not sent at release."""
+    entry = make_entry()
+    payload = {
+        "message": "command_launch_app",
+        "data": {
+            "tag": OWN_TAG,
+            "group": "microdose_together",
+            "package_name": "com.example.app",
+        },
+    }
+    await _set_up_with(hass, entry, {"held": [{"slot": 1, "payload": payload}]})
+    dose_day_clock.tick(timedelta(days=1))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+    assert phones[PHONE_1] == []
+    assert phones[PHONE_2] == []
+    assert issue_registry.async_get_issue(DOMAIN, f"store_reset_{entry.entry_id}")
+    assert entry.runtime_data.stored_for_diagnostics().get("held", []) == []
+
+
+async def test_a_tap_on_a_stored_request_without_a_step_changes_nothing(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    real_storage: None,
+    dose_day_clock: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The handler does not crash: the tap is ignored, and says so in the log."""
+    caplog.set_level(logging.DEBUG, logger="custom_components.microdose_together")
+    entry = make_entry()
+    await _set_up_with(hass, entry, {"requests": {"1:checkin": {"id": "abcdef123456"}}})
+    hass.bus.async_fire(
+        "mobile_app_notification_action",
+        {"action": f"MDT|{entry.entry_id}|1|abcdef123456|good"},
+    )
+    await hass.async_block_till_done()
+
+    assert "Ignored a notification action" in caplog.text
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert entry.runtime_data.conversation.checkins.records == []
+    assert phones[PHONE_1] == []
+
+
+async def test_the_couples_own_held_messages_survive_a_restart(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    issue_registry: ir.IssueRegistry,
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """A check-in, a reveal and a message of the couple's own all pass the check."""
+    dose_day_clock.move_to(dt_util.parse_datetime("2026-01-05T23:00:00+02:00"))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    await act(hass, setup_entry, "request_check_in", partner=1)
+    await act(hass, setup_entry, "send_prompt")
+    await act(hass, setup_entry, "answer_prompt", partner=1, answer="one")
+    await act(hass, setup_entry, "answer_prompt", partner=2, answer="two")
+    await act(
+        hass,
+        setup_entry,
+        "notify_partners",
+        message="Walk tomorrow?",
+        title="Us",
+        tag="walk",
+        actions=[{"action": "WALK_YES", "title": "Yes"}],
+    )
+    held = setup_entry.runtime_data.stored_for_diagnostics()["held"]
+    # Each phone: the check-in (asked at 21:30 too), the reveal and the message.
+    assert len(held) == 6
+    shown = [c for c in phones[PHONE_1] if c.data["message"] != "clear_notification"]
+    assert shown == []
+    cleared = len(phones[PHONE_1]), len(phones[PHONE_2])
+
+    assert await hass.config_entries.async_reload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+    assert not issue_registry.async_get_issue(
+        DOMAIN, f"store_reset_{setup_entry.entry_id}"
+    )
+    dose_day_clock.move_to(dt_util.parse_datetime("2026-01-06T07:30:00+02:00"))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert len(phones[PHONE_1]) == cleared[0] + 3
+    assert {call.data["message"] for call in phones[PHONE_2][cleared[1] :]} == {
+        "How is your mood right now?",
+        "Walk tomorrow?",
+        "Alex: one\n\nYou: two",
+    }

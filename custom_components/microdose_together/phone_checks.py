@@ -1,0 +1,207 @@
+"""What a stored phone message or open phone request may hold.
+
+Read back from the store, held messages go out to the partners' phones and open
+requests steer their replies. Only the integration's own kinds with their
+expected fields pass: a hand-edited or foreign entry (a companion-app command
+such as `command_launch_app`, a link to another site, a button of another
+couple) raises ValueError, and the couple's file is then kept aside with a
+repair, as any other damaged part of it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+import re
+from typing import Any, Final
+
+from .const import DOMAIN, PARTNER_SLOTS
+from .core.checkins import SCORE_MAX, SCORE_MIN
+from .core.limits import TEXT_MAX_LENGTH
+from .notifications import (
+    ACTION_PREFIX,
+    CHECKIN_STEPS,
+    CLEAR_COMMAND,
+    NOTE_STEP,
+    SEPARATOR,
+    ActionId,
+    notification_tag,
+)
+
+CHECKIN_ORDER: Final = (*CHECKIN_STEPS, NOTE_STEP)
+
+# A reveal carries two answers and the words around them.
+_HELD_MESSAGE_MAX: Final = 2 * TEXT_MAX_LENGTH + 1000
+_HELD_TITLE_MAX: Final = 1000
+_PAYLOAD_KEYS: Final = frozenset({"title", "message", "data"})
+_DATA_KEYS: Final = frozenset({"tag", "group", "actions", "visibility", "url"})
+_BUTTON_KEYS: Final = frozenset({"action", "title", "behavior", "textInputButtonTitle"})
+_BUTTONS_MAX: Final = 3
+# Words the companion apps obey instead of showing.
+_COMMANDS: Final = frozenset(
+    {
+        CLEAR_COMMAND,
+        "clear_badge",
+        "remove_channel",
+        "request_location_update",
+        "update_complications",
+        "update_widgets",
+        "TTS",
+    }
+)
+_MESSAGE_TAG: Final = re.compile(r"message_[a-z0-9_]{1,64}")
+_REQUEST_KEY: Final = re.compile(r"(?P<slot>[12]):(?P<purpose>checkin|prompt)")
+_REQUEST_ID: Final = re.compile(r"[0-9a-f]{1,32}")
+_CHECKIN_KEYS: Final = frozenset({"id", "step", "check_in_id", *CHECKIN_STEPS})
+_PROMPT_KEYS: Final = frozenset({"id", "day"})
+
+
+def check_held(held: object, entry_id: str) -> None:
+    """Refuse held messages that are not the integration's own.
+
+    Raises:
+        ValueError: one of them is not a message this couple could have held.
+    """
+    if not isinstance(held, list):
+        raise TypeError("messages held for quiet hours are damaged")
+    for item in held:
+        if not (
+            isinstance(item, dict)
+            and item.keys() == {"slot", "payload"}
+            and item["slot"] in PARTNER_SLOTS
+            and not isinstance(item["slot"], bool)
+            and _is_own_message(item["payload"], entry_id, item["slot"])
+        ):
+            raise ValueError("a message held for quiet hours is not one of ours")
+
+
+def _is_own_message(payload: object, entry_id: str, slot: int) -> bool:
+    if not (isinstance(payload, dict) and payload.keys() <= _PAYLOAD_KEYS):
+        return False
+    message, title = payload.get("message"), payload.get("title", "")
+    return (
+        _is_text(message, _HELD_MESSAGE_MAX)
+        and message not in _COMMANDS
+        and not str(message).startswith("command_")
+        and _is_text(title, _HELD_TITLE_MAX)
+        and _is_own_data(payload.get("data"), entry_id, slot)
+    )
+
+
+def _is_own_data(data: object, entry_id: str, slot: int) -> bool:
+    if not (
+        isinstance(data, dict)
+        and data.keys() <= _DATA_KEYS
+        and data.get("group") == DOMAIN
+        and _is_own_tag(data.get("tag"), entry_id, slot)
+    ):
+        return False
+    url = data.get("url", "/")
+    return (
+        isinstance(url, str)
+        and url.startswith("/")
+        and not url.startswith("//")
+        and isinstance(data.get("visibility", ""), str)
+        and _are_own_buttons(data.get("actions", []), entry_id, slot)
+    )
+
+
+def _is_own_tag(tag: object, entry_id: str, slot: int) -> bool:
+    if not isinstance(tag, str):
+        return False
+    prefix = notification_tag(entry_id, slot, "")
+    purpose = tag.removeprefix(prefix)
+    return tag.startswith(prefix) and (
+        purpose in ("checkin", "prompt") or _MESSAGE_TAG.fullmatch(purpose) is not None
+    )
+
+
+def _are_own_buttons(buttons: object, entry_id: str, slot: int) -> bool:
+    if not (isinstance(buttons, list) and len(buttons) <= _BUTTONS_MAX):
+        return False
+    for button in buttons:
+        if not (
+            isinstance(button, dict)
+            and button.keys() <= _BUTTON_KEYS
+            and _is_text(button.get("action"), _HELD_TITLE_MAX)
+            and _is_text(button.get("title"), _HELD_TITLE_MAX)
+            and button.get("behavior", "textInput") == "textInput"
+            and _is_text(button.get("textInputButtonTitle", ""), _HELD_TITLE_MAX)
+        ):
+            return False
+        action = str(button["action"])
+        if action.startswith(ACTION_PREFIX + SEPARATOR):
+            parsed = ActionId.parse(action)
+            if parsed is None or (parsed.entry_id, parsed.slot) != (entry_id, slot):
+                return False
+    return True
+
+
+def checked_requests(requests: object) -> dict[str, dict[str, Any]]:
+    """Return the open phone requests, refusing any of a shape not ours.
+
+    Raises:
+        ValueError: a request could not have been opened by this integration.
+    """
+    if not isinstance(requests, dict):
+        raise TypeError("open phone requests are damaged")
+    for key, request in requests.items():
+        match = _REQUEST_KEY.fullmatch(key) if isinstance(key, str) else None
+        if match is None or not isinstance(request, dict):
+            raise ValueError("an open phone request is not one of ours")
+        valid = (
+            _is_checkin_request(request)
+            if match["purpose"] == "checkin"
+            else _is_prompt_request(request)
+        )
+        if not valid:
+            raise ValueError("an open phone request is not one of ours")
+    return dict(requests)
+
+
+def _is_checkin_request(request: Mapping[str, Any]) -> bool:
+    step = request.get("step")
+    if not (
+        request.keys() <= _CHECKIN_KEYS
+        and _is_request_id(request.get("id"))
+        and isinstance(step, str)
+        and step in CHECKIN_ORDER
+    ):
+        return False
+    earlier = CHECKIN_ORDER[: CHECKIN_ORDER.index(step)]
+    if any(
+        not _is_score(request.get(name)) for name in CHECKIN_STEPS if name in earlier
+    ):
+        return False
+    return step != NOTE_STEP or _is_text(request.get("check_in_id"), 64)
+
+
+def _is_prompt_request(request: Mapping[str, Any]) -> bool:
+    day = request.get("day")
+    if not (
+        request.keys() <= _PROMPT_KEYS
+        and _is_request_id(request.get("id"))
+        and isinstance(day, str)
+    ):
+        return False
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_request_id(value: object) -> bool:
+    return isinstance(value, str) and _REQUEST_ID.fullmatch(value) is not None
+
+
+def _is_score(value: object) -> bool:
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and SCORE_MIN <= value <= SCORE_MAX
+    )
+
+
+def _is_text(value: object, max_length: int) -> bool:
+    return isinstance(value, str) and len(value) <= max_length
