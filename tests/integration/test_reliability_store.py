@@ -156,6 +156,52 @@ CASES = [
         id="held_button_of_another_couple",
     ),
     pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD | {"data": OWN_HELD["data"] | {"tag": 5}},
+                }
+            ]
+        },
+        id="held_tag_not_text",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {"data": OWN_HELD["data"] | {"actions": "Go"}},
+                }
+            ]
+        },
+        id="held_buttons_not_a_list",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {
+                        "data": OWN_HELD["data"]
+                        | {
+                            "actions": [
+                                {
+                                    "action": "URI",
+                                    "title": "Open",
+                                    "uri": "https://example.com",
+                                }
+                            ]
+                        }
+                    },
+                }
+            ]
+        },
+        id="held_button_opens_a_link",
+    ),
+    pytest.param(
         {"requests": {"1:checkin": {"id": "abcdef123456"}}},
         id="request_without_step",
     ),
