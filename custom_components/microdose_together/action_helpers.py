@@ -57,7 +57,10 @@ def local_day(value: Any) -> date:
 
 def moment(value: Any) -> datetime:
     """Read a moment that has a local time (not beyond the calendar's edges)."""
-    parsed: datetime = cv.datetime(value)
+    try:
+        parsed: datetime = cv.datetime(value)
+    except vol.Invalid as err:  # its text would repeat the whole input
+        raise vol.Invalid(f"invalid time: {echo(value)}") from err
     try:
         dt_util.as_local(parsed)
     except OverflowError as err:

@@ -39,6 +39,16 @@ TITLE_MAX_LENGTH: Final = 100
 ACTIONS_MAX: Final = 3
 BUTTON_TITLE_MAX_LENGTH: Final = 40
 
+
+def _tag(value: Any) -> str:
+    """Read a tag: lowercase letters, digits and _, as Home Assistant's slugs."""
+    try:
+        tag: str = cv.slug(value)
+    except vol.Invalid as err:  # its text would repeat the whole input
+        raise vol.Invalid(f"invalid tag {echo(value)}") from err
+    return tag
+
+
 BUTTON_SCHEMA = vol.Schema(
     {vol.Required(ATTR_ACTION): cv.string, vol.Required(ATTR_TITLE): cv.string}
 )
@@ -47,7 +57,7 @@ NOTIFY_PARTNERS_SCHEMA = ENTRY_SCHEMA.extend(
         vol.Required(ATTR_MESSAGE): cv.string,
         vol.Optional(ATTR_TITLE): cv.string,
         vol.Optional(ATTR_PARTNER): PARTNER_FIELD,
-        vol.Optional(ATTR_TAG): cv.slug,
+        vol.Optional(ATTR_TAG): _tag,
         vol.Optional(ATTR_ACTIONS, default=list): vol.All(
             cv.ensure_list, [BUTTON_SCHEMA]
         ),

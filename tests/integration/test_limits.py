@@ -317,6 +317,25 @@ async def test_a_partner_that_is_not_a_number_is_named_short(
     assert len(str(err.value)) < 300
 
 
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("log_dose", {"partner": 1, "time": "t" * 100_000}),
+        ("notify_partners", {"message": "hi", "tag": "Not A Slug " * 10_000}),
+    ],
+)
+async def test_an_unreadable_time_or_tag_is_named_short(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    action: str,
+    data: dict[str, Any],
+) -> None:
+    """Home Assistant's own checks would repeat all of it; these do not."""
+    with pytest.raises(vol.Invalid) as err:
+        await act(hass, setup_entry, action, **data)
+    assert len(str(err.value)) < 300
+
+
 async def test_a_logged_warning_never_carries_the_reply(
     hass: HomeAssistant,
     setup_entry: MockConfigEntry,
