@@ -32,6 +32,18 @@ ACTION_PREFIX: Final = "MDT"
 SEPARATOR: Final = "|"
 SEND_TIMEOUT: Final = 10.0
 CLEAR_COMMAND: Final = "clear_notification"
+# Messages the companion apps obey instead of showing (besides any `command_…`).
+PHONE_COMMANDS: Final = frozenset(
+    {
+        CLEAR_COMMAND,
+        "clear_badge",
+        "remove_channel",
+        "request_location_update",
+        "update_complications",
+        "update_widgets",
+        "TTS",
+    }
+)
 
 # The phone dialog of a check-in: three taps, then an optional private note.
 # Android shows three actions at most, so every step offers exactly three (or
@@ -80,6 +92,11 @@ class ActionId:
         if len(parts) != 5 or parts[0] != ACTION_PREFIX or parts[2] not in ("1", "2"):
             return None
         return cls(parts[1], int(parts[2]), parts[3], parts[4])
+
+
+def is_phone_command(message: str) -> bool:
+    """Tell whether the companion app would obey this message instead of showing it."""
+    return message in PHONE_COMMANDS or message.startswith("command_")
 
 
 def notification_tag(entry_id: str, slot: int, purpose: str) -> str:

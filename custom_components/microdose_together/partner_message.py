@@ -22,7 +22,13 @@ from .action_helpers import ENTRY_SCHEMA, PARTNER_FIELD, Handler, validation_err
 from .const import ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
 from .coordinator import MicrodoseCoordinator
 from .core.limits import echo
-from .notifications import ACTION_PREFIX, SEPARATOR, Delivery, notification_tag
+from .notifications import (
+    ACTION_PREFIX,
+    SEPARATOR,
+    Delivery,
+    is_phone_command,
+    notification_tag,
+)
 
 SERVICE_NOTIFY_PARTNERS: Final = "notify_partners"
 
@@ -122,6 +128,8 @@ async def _notify_partners(
     )
     if not message:
         raise validation_error("message_empty")
+    if is_phone_command(message):
+        raise validation_error("message_is_a_command", {"message": echo(message)})
     title = _checked_text(call.data.get(ATTR_TITLE), TITLE_MAX_LENGTH, "title_too_long")
     buttons = _buttons(call.data[ATTR_ACTIONS])
     # Without a tag each message stands on its own; with one, the next message

@@ -21,10 +21,10 @@ from .core.limits import TEXT_MAX_LENGTH
 from .notifications import (
     ACTION_PREFIX,
     CHECKIN_STEPS,
-    CLEAR_COMMAND,
     NOTE_STEP,
     SEPARATOR,
     ActionId,
+    is_phone_command,
     notification_tag,
 )
 
@@ -37,19 +37,7 @@ _PAYLOAD_KEYS: Final = frozenset({"title", "message", "data"})
 _DATA_KEYS: Final = frozenset({"tag", "group", "actions", "visibility", "url"})
 _BUTTON_KEYS: Final = frozenset({"action", "title", "behavior", "textInputButtonTitle"})
 _BUTTONS_MAX: Final = 3
-# Words the companion apps obey instead of showing.
-_COMMANDS: Final = frozenset(
-    {
-        CLEAR_COMMAND,
-        "clear_badge",
-        "remove_channel",
-        "request_location_update",
-        "update_complications",
-        "update_widgets",
-        "TTS",
-    }
-)
-_MESSAGE_TAG: Final = re.compile(r"message_[a-z0-9_]{1,64}")
+_MESSAGE_TAG: Final = re.compile(r"message_[a-z0-9_]+")
 _REQUEST_KEY: Final = re.compile(r"(?P<slot>[12]):(?P<purpose>checkin|prompt)")
 _REQUEST_ID: Final = re.compile(r"[0-9a-f]{1,32}")
 _CHECKIN_KEYS: Final = frozenset({"id", "step", "check_in_id", *CHECKIN_STEPS})
@@ -81,8 +69,7 @@ def _is_own_message(payload: object, entry_id: str, slot: int) -> bool:
     message, title = payload.get("message"), payload.get("title", "")
     return (
         _is_text(message, _HELD_MESSAGE_MAX)
-        and message not in _COMMANDS
-        and not str(message).startswith("command_")
+        and not is_phone_command(str(message))
         and _is_text(title, _HELD_TITLE_MAX)
         and _is_own_data(payload.get("data"), entry_id, slot)
     )
@@ -123,7 +110,7 @@ def _are_own_buttons(buttons: object, entry_id: str, slot: int) -> bool:
         if not (
             isinstance(button, dict)
             and button.keys() <= _BUTTON_KEYS
-            and _is_text(button.get("action"), _HELD_TITLE_MAX)
+            and isinstance(button.get("action"), str)  # any id the couple chose
             and _is_text(button.get("title"), _HELD_TITLE_MAX)
             and button.get("behavior", "textInput") == "textInput"
             and _is_text(button.get("textInputButtonTitle", ""), _HELD_TITLE_MAX)

@@ -14,6 +14,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -350,3 +351,45 @@ async def test_a_logged_warning_never_carries_the_reply(
     await _tap(hass, _actions(phones[PHONE_2][-1])[0], secret)
     assert "longer than 2000 characters" in caplog.text
     assert "only for me" not in caplog.text
+
+
+@pytest.mark.parametrize("message", ["command_launch_app", "TTS", "clear_badge"])
+async def test_a_companion_app_command_is_not_a_message(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    message: str,
+) -> None:
+    """notify_partners sends only what a phone shows, so nothing held is a command."""
+    err = await _refused(hass, setup_entry, "notify_partners", message=message)
+    assert err.translation_key == "message_is_a_command"
+    assert phones[PHONE_1] == []
+    assert phones[PHONE_2] == []
+
+
+async def test_a_message_with_a_long_tag_and_button_id_survives_a_restart(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """What notify_partners takes is what the store's check takes back."""
+    freezer.move_to(dt_util.parse_datetime("2026-01-05T23:00:00+02:00"))
+    await act(
+        hass,
+        setup_entry,
+        "notify_partners",
+        partner=1,
+        message="Walk?",
+        tag="a" * 300,
+        actions=[{"action": "WALK_" + "Y" * 3000, "title": "Yes"}],
+    )
+    assert await hass.config_entries.async_reload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+    freezer.move_to(dt_util.parse_datetime("2026-01-06T07:30:00+02:00"))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert "Walk?" in [call.data["message"] for call in phones[PHONE_1]]
+    assert not ir.async_get(hass).async_get_issue(
+        "microdose_together", f"store_reset_{setup_entry.entry_id}"
+    )
