@@ -585,3 +585,25 @@ def test_set_note_only_on_the_partners_own_check_in() -> None:
         log.set_note("b", 1, "not mine")
     assert log.latest(2) is not None
     assert log.latest(2).note is None
+
+
+def test_a_note_that_is_not_text_is_refused_without_repeating_it() -> None:
+    """A stored note of another type cannot come from a check-in."""
+    data = make_checkin(date(2026, 1, 5)).as_dict() | {"note": {"secret": "x"}}
+    with pytest.raises(ValueError, match="must be text") as err:
+        CheckIn.from_dict(data)
+    assert "secret" not in str(err.value)
+
+
+def test_an_answer_that_is_not_text_is_refused_without_repeating_it() -> None:
+    """A stored answer of another type cannot come from a reply."""
+    data = {
+        "day": "2026-01-05",
+        "prompt_id": "communication_01",
+        "theme": "communication",
+        "answers": {"1": ["secret"]},
+        "revealed": False,
+    }
+    with pytest.raises(ValueError, match="must be text") as err:
+        SharedPrompt.from_dict(data)
+    assert "secret" not in str(err.value)

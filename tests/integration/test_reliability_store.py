@@ -84,6 +84,14 @@ CASES = [
     ),
     pytest.param({"requests": [1, 2]}, id="requests_not_a_mapping"),
     pytest.param(
+        {"checkins": {"records": [GOOD_CHECKIN | {"note": {"html": "<b>"}}]}},
+        id="checkin_note_not_text",
+    ),
+    pytest.param(
+        {"prompts": [GOOD_PROMPT | {"answers": {"1": ["a", "list"]}}]},
+        id="prompt_answer_not_text",
+    ),
+    pytest.param(
         {"prompts": [GOOD_PROMPT | {"answers": ["one", "two"]}]},
         id="prompt_answers_not_a_mapping",
     ),

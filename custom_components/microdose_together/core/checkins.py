@@ -87,6 +87,8 @@ class CheckIn:
         _validate_score("mood", self.mood)
         _validate_score("connection", self.connection)
         _validate_score("stress", self.stress)
+        if self.note is not None and not isinstance(self.note, str):
+            raise ValueError("a check-in note must be text")  # never repeat it
 
     def as_dict(self) -> dict[str, Any]:
         """Return JSON-serialisable data for the store."""
@@ -313,6 +315,8 @@ class SharedPrompt:
             validate_partner(int(partner)): text
             for partner, text in data["answers"].items()
         }
+        if not all(isinstance(text, str) for text in answers.values()):
+            raise ValueError("a prompt answer must be text")  # never repeat it
         return cls(
             day=date.fromisoformat(data["day"]),
             prompt_id=data["prompt_id"],
