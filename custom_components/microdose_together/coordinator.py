@@ -29,8 +29,10 @@ from .core.calm import CalmVerdict, Override
 from .core.doses import DoseLog, DoseRecord, DoseRefusedError, Form, Refusal
 from .core.protocol import Phase, Protocol
 from .dialogue import Conversation
-from .ritual import RitualSettings
 from .ritual_control import RitualController
+from .ritual_settings import (
+    RitualSettings,
+)
 from .settings import CoupleSettings, parse_settings
 from .snapshot import CoupleSnapshot, build_conversation, build_snapshot
 from .store import CoupleStore, StoredData, check_layout

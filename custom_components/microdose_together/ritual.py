@@ -47,22 +47,6 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from .ritual_settings import (
-    CONF_RITUAL_AREAS,
-    CONF_RITUAL_AUTO_END,
-    CONF_RITUAL_BRIGHTNESS,
-    CONF_RITUAL_COLOR_TEMP,
-    CONF_RITUAL_LIGHTS,
-    CONF_RITUAL_MEDIA_CONTENT_ID,
-    CONF_RITUAL_MEDIA_CONTENT_TYPE,
-    CONF_RITUAL_MEDIA_PLAYER,
-    CONF_RITUAL_SEND_PROMPT,
-    CONF_RITUAL_SHUFFLE,
-    CONF_RITUAL_TRANSITION,
-    CONF_RITUAL_VOLUME,
-    DEFAULT_RITUAL_BRIGHTNESS,
-    DEFAULT_RITUAL_COLOR_TEMP,
-    DEFAULT_RITUAL_MEDIA_CONTENT_TYPE,
-    DEFAULT_RITUAL_TRANSITION,
     RitualSettings,
 )
 from .room_state import (
@@ -73,36 +57,6 @@ from .room_state import (
     snapshot_light,
     snapshot_player,
 )
-
-# The settings live in ritual_settings.py; they are offered here too, as before.
-__all__ = [
-    "CONF_RITUAL_AREAS",
-    "CONF_RITUAL_AUTO_END",
-    "CONF_RITUAL_BRIGHTNESS",
-    "CONF_RITUAL_COLOR_TEMP",
-    "CONF_RITUAL_LIGHTS",
-    "CONF_RITUAL_MEDIA_CONTENT_ID",
-    "CONF_RITUAL_MEDIA_CONTENT_TYPE",
-    "CONF_RITUAL_MEDIA_PLAYER",
-    "CONF_RITUAL_SEND_PROMPT",
-    "CONF_RITUAL_SHUFFLE",
-    "CONF_RITUAL_TRANSITION",
-    "CONF_RITUAL_VOLUME",
-    "DEFAULT_RITUAL_BRIGHTNESS",
-    "DEFAULT_RITUAL_COLOR_TEMP",
-    "DEFAULT_RITUAL_MEDIA_CONTENT_TYPE",
-    "DEFAULT_RITUAL_TRANSITION",
-    "DEFAULT_TIMEOUT",
-    "ERROR_MISSING",
-    "ERROR_TIMEOUT",
-    "TARGET_PROMPT",
-    "RitualReport",
-    "RitualSettings",
-    "RitualStep",
-    "async_end_ritual",
-    "async_resolve_lights",
-    "async_start_ritual",
-]
 
 _LOGGER = logging.getLogger(__name__)
 

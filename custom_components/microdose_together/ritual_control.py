@@ -32,10 +32,12 @@ from .ritual import (
     ERROR_MISSING,
     TARGET_PROMPT,
     RitualReport,
-    RitualSettings,
     RitualStep,
     async_end_ritual,
     async_start_ritual,
+)
+from .ritual_settings import (
+    RitualSettings,
 )
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-from custom_components.microdose_together.ritual import (
+from custom_components.microdose_together.ritual_settings import (
     CONF_RITUAL_LIGHTS,
     CONF_RITUAL_MEDIA_CONTENT_ID,
     CONF_RITUAL_MEDIA_PLAYER,

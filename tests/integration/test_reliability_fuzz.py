@@ -69,7 +69,7 @@ from custom_components.microdose_together.core.doses import (
 )
 from custom_components.microdose_together.core.limits import clean_text
 from custom_components.microdose_together.core.prompts import Theme
-from custom_components.microdose_together.ritual import (
+from custom_components.microdose_together.ritual_settings import (
     CONF_RITUAL_LIGHTS,
     CONF_RITUAL_MEDIA_CONTENT_ID,
     CONF_RITUAL_MEDIA_PLAYER,

@@ -19,6 +19,13 @@ from homeassistant.helpers import (
 import pytest
 
 from custom_components.microdose_together.ritual import (
+    RitualReport,
+    RitualStep,
+    async_end_ritual,
+    async_resolve_lights,
+    async_start_ritual,
+)
+from custom_components.microdose_together.ritual_settings import (
     CONF_RITUAL_AREAS,
     CONF_RITUAL_AUTO_END,
     CONF_RITUAL_BRIGHTNESS,
@@ -31,12 +38,7 @@ from custom_components.microdose_together.ritual import (
     CONF_RITUAL_SHUFFLE,
     CONF_RITUAL_TRANSITION,
     CONF_RITUAL_VOLUME,
-    RitualReport,
     RitualSettings,
-    RitualStep,
-    async_end_ritual,
-    async_resolve_lights,
-    async_start_ritual,
 )
 
 from .demo_home import (
