@@ -7,6 +7,7 @@ from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, SupportsResponse
+from homeassistant.data_entry_flow import FlowResultType
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.microdose_together.const import DOMAIN
@@ -44,3 +45,25 @@ async def act(
         blocking=True,
         return_response=supports is not SupportsResponse.NONE,
     )
+
+
+def explained_fields(
+    strings: dict[str, str], category: str, steps: list[Any], language: str
+) -> set[tuple[str, str]]:
+    """Check every field of every form has a label and help; return what was seen.
+
+    A label may not hold a placeholder: 2025.4 shows one there as an error.
+    """
+    seen: set[tuple[str, str]] = set()
+    for step in steps:
+        assert step["type"] is FlowResultType.FORM
+        prefix = f"component.{DOMAIN}.{category}.step.{step['step_id']}"
+        for key in step["data_schema"].schema:
+            field = str(key)
+            label = strings.get(f"{prefix}.data.{field}")
+            assert label, (language, step["step_id"], field)
+            assert "{" not in label, "2025.4 shows a placeholder in a label as an error"
+            help_text = strings.get(f"{prefix}.data_description.{field}")
+            assert help_text, (language, step["step_id"], field)
+            seen.add((step["step_id"], field))
+    return seen

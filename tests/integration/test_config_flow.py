@@ -23,6 +23,7 @@ from custom_components.microdose_together.config_flow import MicrodoseConfigFlow
 from custom_components.microdose_together.const import DOMAIN
 
 from .conftest import COUPLE_DATA, PHONE_1, PHONE_2
+from .helpers import explained_fields
 
 COUPLE_FORM = {
     "couple_name": "Alex & Sam",
@@ -376,21 +377,9 @@ async def test_every_setup_field_has_a_label_and_help(
     strings = await _strings(hass, language, "config")
     entry = MockConfigEntry(domain=DOMAIN, unique_id="another couple", data=COUPLE_DATA)
     entry.add_to_hass(hass)
-    seen = set()
-    for step in await _config_steps(hass, entry):
-        assert step["type"] is FlowResultType.FORM
-        prefix = f"component.{DOMAIN}.config.step.{step['step_id']}"
-        for key in step["data_schema"].schema:
-            field = str(key)
-            label = strings.get(f"{prefix}.data.{field}")
-            assert label, (language, step["step_id"], field)
-            assert "{" not in label, "2025.4 shows a placeholder in a label as an error"
-            assert strings.get(f"{prefix}.data_description.{field}"), (
-                language,
-                step["step_id"],
-                field,
-            )
-            seen.add((step["step_id"], field))
+    seen = explained_fields(
+        strings, "config", await _config_steps(hass, entry), language
+    )
     assert {step for step, _ in seen} == {
         "user",
         "protocol",

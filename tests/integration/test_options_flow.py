@@ -21,6 +21,8 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN
 
+from .helpers import explained_fields
+
 
 @pytest.fixture(autouse=True)
 async def settle_reloads(hass: HomeAssistant) -> AsyncIterator[None]:
@@ -300,21 +302,9 @@ async def test_every_option_has_a_label_and_help(
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     strings = await async_get_translations(hass, language, "options", [DOMAIN])
-    seen: set[tuple[str, str]] = set()
-    for step in await _option_steps(hass, entry):
-        assert step["type"] is FlowResultType.FORM
-        prefix = f"component.{DOMAIN}.options.step.{step['step_id']}"
-        for key in step["data_schema"].schema:
-            field = str(key)
-            label = strings.get(f"{prefix}.data.{field}")
-            assert label, (language, step["step_id"], field)
-            assert "{" not in label, "2025.4 shows a placeholder in a label as an error"
-            assert strings.get(f"{prefix}.data_description.{field}"), (
-                language,
-                step["step_id"],
-                field,
-            )
-            seen.add((step["step_id"], field))
+    seen = explained_fields(
+        strings, "options", await _option_steps(hass, entry), language
+    )
     assert ("prompts", "remove_prompts") in seen
     assert {("pattern", "weekdays"), ("pattern", "days_on")} <= seen
 
