@@ -15,11 +15,13 @@ from .const import DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .entity import couple_device_info, partner_device_info
 from .entity_issues import async_delete_couple_issues
-from .flow_schemas import couple_unique_id
+from .flow_schemas import couple_unique_id, unique_id_taken
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
+from .repairs import async_sync_link_issue
 from .services import async_setup_services
 from .settings import parse_settings
 from .store import CoupleStore
+from .websocket_api import async_register_commands
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -37,8 +39,9 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions once, for every couple."""
+    """Register the actions and websocket commands once, for every couple."""
     async_setup_services(hass)
+    async_register_commands(hass)
     return True
 
 
@@ -48,6 +51,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) ->
     await coordinator.async_setup()
     entry.runtime_data = coordinator
     _register_devices(hass, entry)
+    async_sync_link_issue(hass, entry.entry_id, coordinator.settings)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
     entry.async_on_unload(
@@ -70,12 +74,16 @@ def _is_ours(entry_id: str, event_data: Mapping[str, Any]) -> bool:
 async def _async_phone_action(
     coordinator: MicrodoseCoordinator, event: Event[Mapping[str, Any]]
 ) -> None:
-    """Hand a partner's tap or text reply to the couple's coordinator."""
+    """Hand a tap or text reply, with the user who made it, to the coordinator.
+
+    The companion app fires the event in its signed-in user's context; that
+    user, not anything in the event's data, says whose tap it is.
+    """
     action = ActionId.parse(event.data.get("action"))
     if action is not None:
         reply = event.data.get("reply_text")
         await coordinator.conversation.async_handle_phone_action(
-            action, reply if isinstance(reply, str) else None
+            action, reply if isinstance(reply, str) else None, event.context.user_id
         )
 
 
@@ -85,21 +93,22 @@ async def async_migrate_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) 
     1.2: the unique id names the phones' mobile_app devices instead of their
     notify actions, which change when a phone is renamed. If another couple
     already holds the new id, this one keeps its old id rather than clash.
+    1.3: each partner is a Home Assistant user; an older couple has none
+    until the repair raised at setup links them, and until then nothing
+    private is readable and no phone is reached.
     """
     if entry.version > 1:
         return False
     if entry.minor_version < 2:
         unique_id = couple_unique_id(hass, entry.data)
-        taken = any(
-            other.unique_id == unique_id
-            for other in hass.config_entries.async_entries(DOMAIN)
-            if other.entry_id != entry.entry_id
-        )
+        taken = unique_id_taken(hass, unique_id, entry.entry_id)
         hass.config_entries.async_update_entry(
             entry,
             unique_id=entry.unique_id if taken else unique_id,
             minor_version=2,
         )
+    if entry.minor_version < 3:  # partners became users: the repair links them
+        hass.config_entries.async_update_entry(entry, minor_version=3)
     return True
 
 

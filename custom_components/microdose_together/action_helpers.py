@@ -1,4 +1,7 @@
-"""What every action shares: the couple field, the partner field, the lookup."""
+"""What every action shares: the couple field, the partner field, the lookup.
+
+The websocket commands share the lookup and the refusals too.
+"""
 
 from __future__ import annotations
 
@@ -76,7 +79,11 @@ type Handler = Callable[[MicrodoseCoordinator, ServiceCall], Awaitable[ServiceRe
 
 def coordinator_for(hass: HomeAssistant, call: ServiceCall) -> MicrodoseCoordinator:
     """Return the loaded couple named by the call, or a translated error."""
-    entry_id = call.data[ATTR_CONFIG_ENTRY_ID]
+    return coordinator_of(hass, call.data[ATTR_CONFIG_ENTRY_ID])
+
+
+def coordinator_of(hass: HomeAssistant, entry_id: str) -> MicrodoseCoordinator:
+    """Return the loaded couple with this entry id, or a translated error."""
     entry: MicrodoseConfigEntry | None = hass.config_entries.async_get_entry(entry_id)
     if entry is None or entry.domain != DOMAIN:
         raise ServiceValidationError(

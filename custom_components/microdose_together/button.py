@@ -1,15 +1,19 @@
-"""Buttons: each partner logs today's dose with one press."""
+"""Buttons: each partner logs today's dose with one press.
+
+A partner's button is theirs: pressed by another user it records nothing.
+"""
 
 from __future__ import annotations
 
 from homeassistant.components.button import ButtonEntity
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .const import PARTNER_SLOTS
 from .coordinator import MicrodoseConfigEntry
 from .core.doses import DoseRefusedError
 from .entity import PartnerEntity
+from .identity import ensure_acts_as
 from .services import refusal_error
 
 PARALLEL_UPDATES = 0
@@ -31,6 +35,8 @@ class LogDoseButton(PartnerEntity, ButtonEntity):
 
     async def async_press(self) -> None:
         """Record the dose, or explain kindly why it is refused."""
+        # Home Assistant sets the pressing call's context on the entity.
+        ensure_acts_as(self.coordinator.settings, self._context or Context(), self.slot)
         try:
             await self.coordinator.async_log_dose(self.slot)
         except DoseRefusedError as err:

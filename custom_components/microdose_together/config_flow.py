@@ -1,5 +1,9 @@
 """Set up a couple: who they are, their protocol, and the safety questions.
 
+Each partner is a person with a Home Assistant user and a companion-app
+phone; the flow shows which phones will get the messages, and nothing else
+(a notify group, another person's phone) can be chosen.
+
 Nothing is created until both partners have confirmed the safety screen; if
 either cannot, the flow stops kindly and points to professional advice.
 """
@@ -31,6 +35,7 @@ from .flow_schemas import (
     normalise_pattern,
     normalise_schedule,
     pattern_schema,
+    phones_summary,
     schedule_schema,
     validate_amounts,
     validate_couple,
@@ -49,7 +54,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add a couple in four short steps."""
 
     VERSION = 1
-    MINOR_VERSION = 2  # 1.2: the unique id names mobile_app devices, not actions
+    MINOR_VERSION = 3  # 1.3: each partner is a Home Assistant user
 
     def __init__(self) -> None:
         """Start with nothing collected."""
@@ -65,7 +70,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Name the couple and pick both partners and their phones."""
+        """Name the couple and pick both partners by their persons."""
         errors: dict[str, str] = {}
         if user_input is not None:
             data, errors = validate_couple(self.hass, user_input)
@@ -77,7 +82,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_show_form(
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(
-                couple_schema(self.hass, {}), user_input or {}
+                couple_schema(), user_input or {}
             ),
             errors=errors,
         )
@@ -109,6 +114,9 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
             step_id="protocol",
             data_schema=self.add_suggested_values_to_schema(schema, user_input or {}),
             errors=errors,
+            description_placeholders={
+                "phones": phones_summary(self.hass, self._data[CONF_PARTNERS])
+            },
         )
 
     async def async_step_pattern(
@@ -161,7 +169,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Change names, persons and phones without losing any history."""
+        """Change names and persons without losing any history."""
         entry = self._get_reconfigure_entry()
         errors: dict[str, str] = {}
         if user_input is not None:
@@ -174,11 +182,16 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
                 self.hass.config_entries.async_update_entry(
                     entry, title=data[CONF_COUPLE_NAME], data=data, unique_id=unique_id
                 )
-                return self.async_abort(reason="reconfigure_successful")
+                return self.async_abort(
+                    reason="reconfigure_successful",
+                    description_placeholders={
+                        "phones": phones_summary(self.hass, data[CONF_PARTNERS])
+                    },
+                )
         return self.async_show_form(
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(
-                couple_schema(self.hass, {}), user_input or flatten_couple(entry.data)
+                couple_schema(), user_input or flatten_couple(entry.data)
             ),
             errors=errors,
         )

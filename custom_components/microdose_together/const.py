@@ -13,6 +13,8 @@ CONF_COUPLE_NAME: Final = "couple_name"
 CONF_PARTNERS: Final = "partners"
 CONF_NAME: Final = "name"
 CONF_PERSON: Final = "person"
+CONF_USER_ID: Final = "user_id"
+# Entries made before partners were users named one notify action each.
 CONF_NOTIFY: Final = "notify"
 
 # Config entry options (how they practise; changed in the options flow).
@@ -36,6 +38,8 @@ CONF_THEMES: Final = "themes"
 CONF_CUSTOM_PROMPTS: Final = "custom_prompts"
 CONF_QUIET_START: Final = "quiet_start"
 CONF_QUIET_END: Final = "quiet_end"
+# Off by default: the answers would pass through the push service (Apple/Google).
+CONF_SHOW_ANSWERS: Final = "show_answers_in_notifications"
 
 # Calm day (the "calm day" options).
 CONF_CALM_CALENDARS: Final = "calm_calendars"

@@ -2,9 +2,10 @@
 
 Built from an allow-list rather than by redacting a copy of the store: a field
 added to the store later cannot leak here by accident. Records, scores, their
-times, notes, answers, prompt texts, the intention, names, people, phones,
-stress keywords, calendars, lights, players, playlists and phone request ids
-stay out; where they matter for debugging, only how many there are is given.
+times, notes, answers, prompt texts, the intention, names, people, users,
+phones, stress keywords, calendars, lights, players, playlists and phone
+request ids stay out; where they matter for debugging, only whether they are
+there or how many there are is given (each partner: linked to a user, phones).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from homeassistant.loader import async_get_integration
 from .const import DOMAIN, PARTNER_SLOTS, STORAGE_VERSION
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .core.calm import DEFAULT_KEYWORDS
+from .phones import phones_of_user
 
 
 async def async_get_config_entry_diagnostics(
@@ -51,8 +53,12 @@ def _settings(coordinator: MicrodoseCoordinator) -> dict[str, Any]:
     ritual = coordinator.ritual_settings
     return {
         "partners": [
-            {"slot": slot, "person_linked": settings.partner(slot).person is not None}
-            for slot in PARTNER_SLOTS
+            {
+                "slot": partner.slot,
+                "user_linked": partner.linked,
+                "phones": len(phones_of_user(coordinator.hass, partner.user_id)),
+            }
+            for partner in settings.partners
         ],
         "protocol": {
             "preset": practice.preset.value,

@@ -45,6 +45,7 @@ from .notifications import (
     reveal_payload,
 )
 from .phone_checks import CHECKIN_ORDER, check_held, checked_requests
+from .phones import phones_of_user
 from .prompt_files import async_prompt_library
 
 if TYPE_CHECKING:
@@ -88,14 +89,7 @@ class Conversation:
         # When each partner's phone was last asked for a check-in (this run).
         self._asked_at: dict[int, list[datetime]] = {}
         self.library = PromptLibrary(())
-        self.phones = PhoneChannel(
-            hass,
-            {
-                partner.slot: partner.notify_service
-                for partner in coordinator.settings.partners
-            },
-            self._save_held,
-        )
+        self.phones = PhoneChannel(hass, self._phone_services, self._save_held)
 
     async def async_load_library(self) -> None:
         """Read the built-in prompts in the home's language, plus the couple's."""
@@ -122,6 +116,11 @@ class Conversation:
     def async_stop(self) -> None:
         """Drop the quiet-hours timer; the held messages are in the store."""
         self.phones.async_shutdown()
+
+    def _phone_services(self, slot: int) -> list[str]:
+        """Return the notify actions of the partner's own phones."""
+        user_id = self._settings.partner(slot).user_id
+        return [phone.notify_service for phone in phones_of_user(self._hass, user_id)]
 
     @property
     def _settings(self) -> CoupleSettings:
@@ -340,18 +339,26 @@ class Conversation:
             *(
                 self.phones.async_send(
                     partner.slot,
-                    reveal_payload(
-                        texts,
-                        self._entry_id,
-                        partner.slot,
-                        other=self._settings.partner(other_partner(partner.slot)).name,
-                        other_answer=shared.other_answer(partner.slot),
-                        own_answer=shared.answers[partner.slot],
-                    ),
+                    self._reveal_payload(texts, shared, partner.slot),
                     self._quiet_hours,
                 )
                 for partner in self._settings.partners
             )
+        )
+
+    def _reveal_payload(
+        self, texts: NotificationTexts, shared: SharedPrompt, slot: int
+    ) -> dict[str, Any]:
+        """Return one partner's reveal; the answers only if the couple chose so."""
+        answers = None
+        if self._settings.conversation.show_answers_in_notifications:
+            answers = (shared.other_answer(slot), shared.answers[slot])
+        return reveal_payload(
+            texts,
+            self._entry_id,
+            slot,
+            other=self._settings.partner(other_partner(slot)).name,
+            answers=answers,
         )
 
     async def async_set_intention(self, text: str) -> None:
@@ -396,10 +403,22 @@ class Conversation:
     # ---- replies from the phones -----------------------------------------
 
     async def async_handle_phone_action(
-        self, action: ActionId, reply_text: str | None
+        self, action: ActionId, reply_text: str | None, user_id: str | None
     ) -> bool:
-        """Apply a tap or reply from a phone; anything not open is ignored."""
+        """Apply a tap or reply from a phone; anything not open is ignored.
+
+        The companion app stamps a tap with the user it is signed in as; only
+        the partner the request was sent to counts. Anyone else's tap (another
+        user's app, a forged event, one without a user) changes nothing.
+        """
         if action.entry_id != self._entry_id:
+            return False
+        owner = self._settings.partner(action.slot).user_id
+        if owner is None or user_id != owner:
+            _LOGGER.debug(
+                "Ignored a notification action for partner %s from another user",
+                action.slot,
+            )
             return False
         if reply_text is not None:
             reply_text, was_cut = cut_text(reply_text)

@@ -1,8 +1,11 @@
 """Actions for check-ins, the prompt of the day, the intention and the history.
 
 A refused call raises a translated ServiceValidationError and changes nothing.
-Private text (notes, answers) leaves the store only through `get_history`, and
-an answer only once both partners have answered.
+No action takes private text: Home Assistant copies action data into its
+`call_service` events, which the recorder keeps. Notes and answers come in by
+phone replies and the couple's websocket commands, and go out only to their
+owner (`get_history` called by the partner themselves), an answer only once
+both partners have answered.
 """
 
 from __future__ import annotations
@@ -25,25 +28,23 @@ from .action_helpers import (
 )
 from .const import ATTR_PARTNER, DOMAIN, PARTNER_SLOTS
 from .coordinator import MicrodoseCoordinator
-from .core.checkins import SCORE_MAX, SCORE_MIN
-from .core.limits import INTENTION_MAX_LENGTH, TEXT_MAX_LENGTH, clean_text
+from .core.checkins import SCORE_MAX, SCORE_MIN, CheckIn
+from .core.limits import INTENTION_MAX_LENGTH
 from .core.prompts import Theme
-from .dialogue import LimitReachedError, NoPromptError
+from .dialogue import LimitReachedError
+from .identity import ensure_acts_as
 from .notifications import Delivery
 
 SERVICE_CHECK_IN: Final = "check_in"
 SERVICE_REQUEST_CHECK_IN: Final = "request_check_in"
 SERVICE_SEND_PROMPT: Final = "send_prompt"
-SERVICE_ANSWER_PROMPT: Final = "answer_prompt"
 SERVICE_SET_INTENTION: Final = "set_intention"
 SERVICE_GET_HISTORY: Final = "get_history"
 
 ATTR_MOOD: Final = "mood"
 ATTR_CONNECTION: Final = "connection"
 ATTR_STRESS: Final = "stress"
-ATTR_NOTE: Final = "note"
 ATTR_THEME: Final = "theme"
-ATTR_ANSWER: Final = "answer"
 ATTR_INTENTION: Final = "intention"
 ATTR_START: Final = "start"
 ATTR_END: Final = "end"
@@ -59,18 +60,11 @@ CHECK_IN_SCHEMA = ENTRY_SCHEMA.extend(
         vol.Required(ATTR_MOOD): SCORE,
         vol.Required(ATTR_CONNECTION): SCORE,
         vol.Required(ATTR_STRESS): SCORE,
-        vol.Optional(ATTR_NOTE): vol.All(cv.string, vol.Length(max=TEXT_MAX_LENGTH)),
     }
 )
 REQUEST_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_PARTNER): PARTNER_FIELD})
 SEND_PROMPT_SCHEMA = ENTRY_SCHEMA.extend(
     {vol.Optional(ATTR_THEME): vol.All(cv.string, vol.In([t.value for t in Theme]))}
-)
-ANSWER_SCHEMA = ENTRY_SCHEMA.extend(
-    {
-        vol.Required(ATTR_PARTNER): PARTNER_FIELD,
-        vol.Required(ATTR_ANSWER): vol.All(cv.string, vol.Length(max=TEXT_MAX_LENGTH)),
-    }
 )
 INTENTION_SCHEMA = ENTRY_SCHEMA.extend(
     {
@@ -94,19 +88,31 @@ def _limit_error(
     return validation_error(err.key, placeholders)
 
 
-async def _check_in(
-    coordinator: MicrodoseCoordinator, call: ServiceCall
-) -> ServiceResponse:
+async def async_record_check_in(
+    coordinator: MicrodoseCoordinator,
+    slot: int,
+    scores: dict[str, Any],
+    note: str | None = None,
+) -> CheckIn:
+    """Record a check-in (scores already checked), or refuse it past the limit."""
     try:
-        record = await coordinator.conversation.async_check_in(
-            call.data[ATTR_PARTNER],
-            mood=call.data[ATTR_MOOD],
-            connection=call.data[ATTR_CONNECTION],
-            stress=call.data[ATTR_STRESS],
-            note=call.data.get(ATTR_NOTE),
+        return await coordinator.conversation.async_check_in(
+            slot,
+            mood=scores[ATTR_MOOD],
+            connection=scores[ATTR_CONNECTION],
+            stress=scores[ATTR_STRESS],
+            note=note,
         )
     except LimitReachedError as err:
         raise _limit_error(coordinator, err) from err
+
+
+async def _check_in(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    slot = call.data[ATTR_PARTNER]
+    ensure_acts_as(coordinator.settings, call.context, slot)
+    record = await async_record_check_in(coordinator, slot, dict(call.data))
     return {"check_in_id": record.id}
 
 
@@ -123,6 +129,8 @@ def _phones_reached(deliveries: dict[int, Delivery], key: str) -> dict[str, Any]
 async def _request_check_in(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
+    if ATTR_PARTNER in call.data:
+        ensure_acts_as(coordinator.settings, call.context, call.data[ATTR_PARTNER])
     slots = [call.data[ATTR_PARTNER]] if ATTR_PARTNER in call.data else PARTNER_SLOTS
     try:  # both or neither: a refusal changes nothing
         for slot in slots:
@@ -158,23 +166,6 @@ async def _send_prompt(
     }
 
 
-async def _answer_prompt(
-    coordinator: MicrodoseCoordinator, call: ServiceCall
-) -> ServiceResponse:
-    slot = call.data[ATTR_PARTNER]
-    answer: str = call.data[ATTR_ANSWER]
-    if not clean_text(answer):  # nothing left once control characters are gone
-        raise validation_error("answer_empty")
-    shared = coordinator.conversation.current_prompt
-    if shared is not None and shared.revealed:
-        raise validation_error("prompt_already_revealed")
-    try:
-        revealed = await coordinator.conversation.async_answer_prompt(slot, answer)
-    except NoPromptError as err:
-        raise validation_error("no_prompt_today") from err
-    return {"revealed": revealed}
-
-
 async def _set_intention(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
@@ -182,11 +173,17 @@ async def _set_intention(
     return None
 
 
-async def _get_history(
-    coordinator: MicrodoseCoordinator, call: ServiceCall
-) -> ServiceResponse:
-    start: date = call.data[ATTR_START]
-    end: date = call.data[ATTR_END]
+def history_for(
+    coordinator: MicrodoseCoordinator, start: date, end: date, reader: int | None
+) -> dict[str, Any]:
+    """Return the couple's history between two days, as `reader` may see it.
+
+    Scores, doses and which prompts were answered are for anyone (Home
+    Assistant shows them in states anyway). A partner (`reader`) also gets
+    their own notes, their own answer (`own_answer`, before it is shared too)
+    and both answers once both were shared; nobody else gets any note or
+    answer, not even an empty one.
+    """
     if end < start:
         raise validation_error(
             "history_range_reversed",
@@ -196,7 +193,21 @@ async def _get_history(
         raise validation_error(
             "history_range_too_long", {"days": str(HISTORY_MAX_DAYS)}
         )
-    history = coordinator.conversation.history(start, end)
+    conversation = coordinator.conversation
+    history = conversation.history(start, end)
+    for check_in in history["check_ins"]:
+        if reader is None or check_in["partner"] != reader:
+            del check_in["note"]
+    own = {
+        (shared.day.isoformat(), shared.prompt_id): shared.answers.get(reader)
+        for shared in conversation.prompts
+        if reader is not None
+    }
+    for prompt in history["prompts"]:
+        if reader is None:
+            del prompt["answers"]
+        else:  # their own answer, shared or not yet
+            prompt["own_answer"] = own.get((prompt["day"], prompt["prompt_id"]))
     history["doses"] = [
         {
             "dose_id": record.id,
@@ -213,6 +224,14 @@ async def _get_history(
     return history
 
 
+async def _get_history(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    """Anyone may ask; only a partner asking for themselves gets their text."""
+    reader = coordinator.settings.slot_of_user(call.context.user_id)
+    return history_for(coordinator, call.data[ATTR_START], call.data[ATTR_END], reader)
+
+
 CONVERSATION_SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
     SERVICE_CHECK_IN: (CHECK_IN_SCHEMA, _check_in, SupportsResponse.OPTIONAL),
     SERVICE_REQUEST_CHECK_IN: (
@@ -221,7 +240,6 @@ CONVERSATION_SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] =
         SupportsResponse.OPTIONAL,
     ),
     SERVICE_SEND_PROMPT: (SEND_PROMPT_SCHEMA, _send_prompt, SupportsResponse.OPTIONAL),
-    SERVICE_ANSWER_PROMPT: (ANSWER_SCHEMA, _answer_prompt, SupportsResponse.OPTIONAL),
     SERVICE_SET_INTENTION: (INTENTION_SCHEMA, _set_intention, SupportsResponse.NONE),
     SERVICE_GET_HISTORY: (HISTORY_SCHEMA, _get_history, SupportsResponse.ONLY),
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -22,6 +22,7 @@ from .const import (
     CONF_PERSON,
     CONF_PRESET,
     CONF_STARTING_AMOUNT,
+    CONF_USER_ID,
     CONF_WEEKDAYS,
     CONF_WEEKS_OFF,
     CONF_WEEKS_ON,
@@ -29,10 +30,12 @@ from .const import (
     DEFAULT_DAYS_ON,
     DEFAULT_WEEKS_OFF,
     DEFAULT_WEEKS_ON,
+    DOMAIN,
     PARTNER_SLOTS,
 )
 from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form, ceiling_refusal
 from .core.protocol import Preset
+from .phones import phones_of_user, user_of_person
 
 NOTIFY_PREFIX = "notify."
 MOBILE_APP_PREFIX = "mobile_app_"
@@ -49,14 +52,6 @@ WEEKDAY_VALUES = [str(day) for day in range(7)]
 def partner_key(slot: int, field: str) -> str:
     """Return the flat form key for a partner's field, e.g. ``partner_1_name``."""
     return f"partner_{slot}_{field}"
-
-
-def notify_choices(hass: HomeAssistant) -> list[str]:
-    """Return the notify actions that exist, phones (mobile_app_*) first."""
-    services = sorted(hass.services.async_services_for_domain("notify"))
-    phones = [name for name in services if name.startswith(MOBILE_APP_PREFIX)]
-    others = [name for name in services if name not in phones]
-    return [f"{NOTIFY_PREFIX}{name}" for name in (*phones, *others)]
 
 
 def _text() -> selector.TextSelector:
@@ -101,82 +96,82 @@ def choice_selector(
     )
 
 
-def couple_schema(hass: HomeAssistant, current: Mapping[str, Any]) -> vol.Schema:
-    """Return the couple's name plus both partners (setup and reconfigure)."""
-    choices = notify_choices(hass)
-    # Offer each partner a different phone to start with: the first two phones.
-    first_phones = [c for c in choices if c.startswith(f"{NOTIFY_PREFIX}mobile_app_")]
-    phones = selector.SelectSelector(
-        selector.SelectSelectorConfig(
-            options=choices,
-            custom_value=True,
-            mode=selector.SelectSelectorMode.DROPDOWN,
-        )
-    )
-    fields: dict[Any, Any] = {
-        vol.Required(
-            CONF_COUPLE_NAME, default=current.get(CONF_COUPLE_NAME, vol.UNDEFINED)
-        ): _text()
-    }
+def couple_schema() -> vol.Schema:
+    """Return the couple's name plus both partners (setup and reconfigure).
+
+    A partner is a person with a Home Assistant user: that user decides whose
+    words are whose, and that user's companion-app phones get the messages.
+    """
+    fields: dict[Any, Any] = {vol.Required(CONF_COUPLE_NAME): _text()}
     for slot in PARTNER_SLOTS:
-        fields[
-            vol.Required(
-                partner_key(slot, CONF_NAME),
-                default=current.get(partner_key(slot, CONF_NAME), vol.UNDEFINED),
-            )
-        ] = _text()
-        fields[
-            vol.Optional(
-                partner_key(slot, CONF_PERSON),
-                description={
-                    "suggested_value": current.get(partner_key(slot, CONF_PERSON))
-                },
-            )
-        ] = selector.EntitySelector(selector.EntitySelectorConfig(domain="person"))
-        notify_key = partner_key(slot, CONF_NOTIFY)
-        suggested = current.get(notify_key) or (
-            first_phones[slot - 1] if len(first_phones) >= slot else None
-        )
-        fields[vol.Required(notify_key, description={"suggested_value": suggested})] = (
-            phones
-        )
+        fields[vol.Required(partner_key(slot, CONF_NAME))] = _text()
+        fields[vol.Required(partner_key(slot, CONF_PERSON))] = _person()
     return vol.Schema(fields)
 
 
+def people_schema() -> vol.Schema:
+    """Return only the two persons (linking a couple set up before users)."""
+    return vol.Schema(
+        {
+            vol.Required(partner_key(slot, CONF_PERSON)): _person()
+            for slot in PARTNER_SLOTS
+        }
+    )
+
+
+def _person() -> selector.EntitySelector:
+    return selector.EntitySelector(selector.EntitySelectorConfig(domain="person"))
+
+
 def flatten_couple(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Turn stored entry data into the flat form keys (for defaults)."""
+    """Turn stored entry data into the flat form keys (for suggestions)."""
     flat: dict[str, Any] = {CONF_COUPLE_NAME: data[CONF_COUPLE_NAME]}
     for slot, partner in enumerate(data[CONF_PARTNERS], start=1):
-        for field in (CONF_NAME, CONF_PERSON, CONF_NOTIFY):
-            flat[partner_key(slot, field)] = partner.get(field)
+        for field in (CONF_NAME, CONF_PERSON):
+            if partner.get(field):
+                flat[partner_key(slot, field)] = partner[field]
     return flat
+
+
+def check_people(
+    hass: HomeAssistant, user_input: Mapping[str, Any]
+) -> tuple[list[dict[str, str | None]], dict[str, str]]:
+    """Find each partner's user through their person; return them and field errors.
+
+    A person without a user, or a user without a companion-app phone, could
+    neither be told apart from others nor reached; two partners must be two
+    people.
+    """
+    errors: dict[str, str] = {}
+    people: list[dict[str, str | None]] = []
+    for slot in PARTNER_SLOTS:
+        key = partner_key(slot, CONF_PERSON)
+        person = str(user_input.get(key) or "").strip() or None
+        user_id = user_of_person(hass, person)
+        if user_id is None:
+            errors[key] = "person_without_user"
+        elif not phones_of_user(hass, user_id):
+            errors[key] = "no_phone_for_user"
+        people.append({CONF_PERSON: person, CONF_USER_ID: user_id})
+    first, second = people
+    if first[CONF_PERSON] == second[CONF_PERSON] or (
+        first[CONF_USER_ID] is not None and first[CONF_USER_ID] == second[CONF_USER_ID]
+    ):
+        errors[partner_key(2, CONF_PERSON)] = "same_person"
+    return people, errors
 
 
 def validate_couple(
     hass: HomeAssistant, user_input: Mapping[str, Any]
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Check the couple form; return entry data and any field errors."""
-    errors: dict[str, str] = {}
-    existing = set(notify_choices(hass))
+    people, errors = check_people(hass, user_input)
     partners = []
-    for slot in PARTNER_SLOTS:
+    for slot, who in zip(PARTNER_SLOTS, people, strict=True):
         name = str(user_input[partner_key(slot, CONF_NAME)]).strip()
-        notify = str(user_input[partner_key(slot, CONF_NOTIFY)]).strip()
-        if not notify.startswith(NOTIFY_PREFIX):
-            notify = f"{NOTIFY_PREFIX}{notify}"
         if not name:
             errors[partner_key(slot, CONF_NAME)] = "name_required"
-        if notify not in existing:
-            errors[partner_key(slot, CONF_NOTIFY)] = "notify_not_found"
-        partners.append(
-            {
-                CONF_NAME: name,
-                CONF_PERSON: user_input.get(partner_key(slot, CONF_PERSON)) or None,
-                CONF_NOTIFY: notify,
-            }
-        )
-    if partners[0][CONF_NOTIFY] == partners[1][CONF_NOTIFY]:
-        errors[partner_key(2, CONF_NOTIFY)] = "same_notify"
+        partners.append({CONF_NAME: name, **who})
     first, second = (_folded(str(partner[CONF_NAME])) for partner in partners)
     if first and first == second:
         errors[partner_key(2, CONF_NAME)] = "same_name"
@@ -184,6 +179,30 @@ def validate_couple(
     if not couple_name:
         errors[CONF_COUPLE_NAME] = "name_required"
     return {CONF_COUPLE_NAME: couple_name, CONF_PARTNERS: partners}, errors
+
+
+def phones_summary(hass: HomeAssistant, partners: Iterable[Mapping[str, Any]]) -> str:
+    """Say where messages will go: "Alex — Alex phone; Sam — Sam phone, Sam tablet".
+
+    Shown while setting up, so the couple sees which devices are reached.
+    """
+    return "; ".join(
+        f"{partner[CONF_NAME]} — "
+        + ", ".join(
+            phone.device_name
+            for phone in phones_of_user(hass, partner.get(CONF_USER_ID))
+        )
+        for partner in partners
+    )
+
+
+def unique_id_taken(hass: HomeAssistant, unique_id: str, entry_id: str) -> bool:
+    """Tell whether another couple already has this unique id."""
+    return any(
+        other.unique_id == unique_id
+        for other in hass.config_entries.async_entries(DOMAIN)
+        if other.entry_id != entry_id
+    )
 
 
 def _folded(name: str) -> str:
@@ -214,12 +233,15 @@ def phone_identity(hass: HomeAssistant, notify: str) -> str:
 
 
 def couple_unique_id(hass: HomeAssistant, data: Mapping[str, Any]) -> str:
-    """Identify a couple by their two phones: one phone belongs to one person."""
+    """Identify a couple by their two users: one person belongs to one couple.
+
+    A couple saved before partners were users is still known by its phones.
+    """
+    partners = data[CONF_PARTNERS]
+    if all(partner.get(CONF_USER_ID) for partner in partners):
+        return "+".join(sorted(f"user:{p[CONF_USER_ID]}" for p in partners))
     return "+".join(
-        sorted(
-            phone_identity(hass, partner[CONF_NOTIFY])
-            for partner in data[CONF_PARTNERS]
-        )
+        sorted(phone_identity(hass, partner[CONF_NOTIFY]) for partner in partners)
     )
 
 

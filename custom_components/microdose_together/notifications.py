@@ -1,16 +1,21 @@
 """Messages to each partner's phone, and the replies that come back.
 
-Each partner has their own `notify.mobile_app_*` action: notify entities cannot
-carry actions or text replies. Every action id is namespaced by entry, partner
-and request, so a tap on an old, foreign or repeated notification matches no
-open request and is ignored. One tag per partner and purpose makes a new
-message replace the last one.
+Each partner's phones are the companion-app devices of their own user, each
+with its own `notify.mobile_app_*` action (notify entities cannot carry actions
+or text replies); every message goes to all of them. Every action id is
+namespaced by entry, partner and request, so a tap on an old, foreign or
+repeated notification matches no open request and is ignored. One tag per
+partner and purpose makes a new message replace the last one.
+
+A push passes through the companion app's push service (Apple's or Google's)
+and may show on a locked screen, so what we send carries no private text by
+default and asks Android to hide its content until the phone is unlocked.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -32,6 +37,11 @@ ACTION_PREFIX: Final = "MDT"
 SEPARATOR: Final = "|"
 SEND_TIMEOUT: Final = 10.0
 CLEAR_COMMAND: Final = "clear_notification"
+# Android then shows only the app's name on a locked screen (the companion
+# app's `visibility`: public, private or secret); iPhones follow their own
+# notification preview setting.
+VISIBILITY: Final = "visibility"
+VISIBILITY_PRIVATE: Final = "private"
 # Messages the companion apps obey instead of showing (besides any `command_…`).
 PHONE_COMMANDS: Final = frozenset(
     {
@@ -157,12 +167,16 @@ class PhoneChannel:
     def __init__(
         self,
         hass: HomeAssistant,
-        notify_services: Mapping[int, str],
+        phones_of: Callable[[int], Sequence[str]],
         on_held_change: Callable[[], None],
     ) -> None:
-        """Know each partner's notify action (without the `notify.` domain)."""
+        """Know how to find a partner's phones (notify actions, no domain).
+
+        The phones are looked up at every send, so a phone registered later
+        is reached and one removed is not.
+        """
         self._hass = hass
-        self._services = dict(notify_services)
+        self._phones_of = phones_of
         self._on_held_change = on_held_change
         self._held: dict[tuple[int, str], dict[str, Any]] = {}
         self._release_timer: CALLBACK_TYPE | None = None
@@ -205,8 +219,16 @@ class PhoneChannel:
         return await self._async_deliver(slot, payload)
 
     async def _async_deliver(self, slot: int, payload: dict[str, Any]) -> Delivery:
-        """Send one message; any failure is logged and reported, never raised."""
-        service = self._services[slot]
+        """Send to every phone of the partner; reached if any one was."""
+        services = self._phones_of(slot)
+        if not services:
+            _LOGGER.warning("Partner %s has no companion-app phone to reach", slot)
+            return Delivery.FAILED
+        reached = [await self._async_deliver_to(name, payload) for name in services]
+        return Delivery.SENT if any(reached) else Delivery.FAILED
+
+    async def _async_deliver_to(self, service: str, payload: dict[str, Any]) -> bool:
+        """Send one message to one phone; a failure is logged, never raised."""
         try:
             async with asyncio.timeout(SEND_TIMEOUT):
                 await self._hass.services.async_call(
@@ -218,11 +240,11 @@ class PhoneChannel:
                 service,
                 SEND_TIMEOUT,
             )
-            return Delivery.FAILED
+            return False
         except Exception as err:  # noqa: BLE001 - a phone must never stop the couple
             _LOGGER.warning("Could not reach notify.%s: %s", service, err)
-            return Delivery.FAILED
-        return Delivery.SENT
+            return False
+        return True
 
     @callback
     def _arm_release(self, release: datetime) -> None:
@@ -282,6 +304,7 @@ def checkin_step_payload(
         "data": {
             "tag": notification_tag(request.entry_id, request.slot, "checkin"),
             "group": DOMAIN,
+            VISIBILITY: VISIBILITY_PRIVATE,
             "actions": actions,
         },
     }
@@ -297,6 +320,7 @@ def prompt_payload(
         "data": {
             "tag": notification_tag(request.entry_id, request.slot, "prompt"),
             "group": DOMAIN,
+            VISIBILITY: VISIBILITY_PRIVATE,
             "actions": [
                 text_reply(
                     _with_choice(request, CHOICE_ANSWER),
@@ -314,16 +338,32 @@ def reveal_payload(
     slot: int,
     *,
     other: str,
-    other_answer: str,
-    own_answer: str,
+    answers: tuple[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Return both answers for one partner, once both have replied."""
+    """Tell one partner that both have answered.
+
+    Without `answers` (the default) the push says only that, and the couple
+    read both answers in Home Assistant. With `answers` (the other partner's,
+    then their own), chosen in the options, the push shows both.
+    """
+    if answers is None:
+        message = texts.get("reveal_message", other=other)
+    else:
+        other_answer, own_answer = answers
+        message = texts.get(
+            "reveal_answers_message",
+            other=other,
+            other_answer=other_answer,
+            own=own_answer,
+        )
     return {
         "title": texts.get("reveal_title", other=other),
-        "message": texts.get(
-            "reveal_message", other=other, other_answer=other_answer, own=own_answer
-        ),
-        "data": {"tag": notification_tag(entry_id, slot, "prompt"), "group": DOMAIN},
+        "message": message,
+        "data": {
+            "tag": notification_tag(entry_id, slot, "prompt"),
+            "group": DOMAIN,
+            VISIBILITY: VISIBILITY_PRIVATE,
+        },
     }
 
 

@@ -28,6 +28,7 @@ from .const import (
     CONF_QUIET_END,
     CONF_QUIET_START,
     CONF_REMINDER_TIME,
+    CONF_SHOW_ANSWERS,
     CONF_STARTING_AMOUNT,
     CONF_STARTING_AMOUNT_CYCLE,
     CONF_STRESSED_AT,
@@ -183,7 +184,7 @@ class MicrodoseOptionsFlow(OptionsFlow):
     async def async_step_checkins(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Choose when check-ins are asked for, and the quiet hours."""
+        """Choose when check-ins are asked for, the quiet hours, and the reveal."""
         if user_input is not None:
             return self._save(user_input)
         current = self._coordinator.settings.conversation
@@ -206,6 +207,10 @@ class MicrodoseOptionsFlow(OptionsFlow):
                     vol.Required(
                         CONF_QUIET_END, default=current.quiet_hours.end.isoformat()
                     ): selector.TimeSelector(),
+                    vol.Required(
+                        CONF_SHOW_ANSWERS,
+                        default=current.show_answers_in_notifications,
+                    ): selector.BooleanSelector(),
                 }
             ),
         )

@@ -3,9 +3,10 @@
 Read back from the store, held messages go out to the partners' phones and open
 requests steer their replies. Only the integration's own kinds with their
 expected fields pass: a hand-edited or foreign entry (a companion-app command
-such as `command_launch_app`, a link to another site, a button of another
-couple) raises ValueError, and the couple's file is then kept aside with a
-repair, as any other damaged part of it is.
+such as `command_launch_app`, a link, a field we never send, a message shown
+on a locked screen, a button of another couple) raises ValueError, and the
+couple's file is then kept aside with a repair, as any other damaged part of
+it is.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .notifications import (
     CHECKIN_STEPS,
     NOTE_STEP,
     SEPARATOR,
+    VISIBILITY,
+    VISIBILITY_PRIVATE,
     ActionId,
     is_phone_command,
     notification_tag,
@@ -30,11 +33,12 @@ from .notifications import (
 
 CHECKIN_ORDER: Final = (*CHECKIN_STEPS, NOTE_STEP)
 
-# A reveal carries two answers and the words around them.
+# A reveal may carry two answers (if the couple chose so) and the words around them.
 _HELD_MESSAGE_MAX: Final = 2 * TEXT_MAX_LENGTH + 1000
 _HELD_TITLE_MAX: Final = 1000
 _PAYLOAD_KEYS: Final = frozenset({"title", "message", "data"})
-_DATA_KEYS: Final = frozenset({"tag", "group", "actions", "visibility", "url"})
+# Exactly what the integration sends: no links, no other companion-app options.
+_DATA_KEYS: Final = frozenset({"tag", "group", "actions", VISIBILITY})
 _BUTTON_KEYS: Final = frozenset({"action", "title", "behavior", "textInputButtonTitle"})
 _BUTTONS_MAX: Final = 3
 _MESSAGE_TAG: Final = re.compile(r"message_[a-z0-9_]+")
@@ -76,19 +80,12 @@ def _is_own_message(payload: object, entry_id: str, slot: int) -> bool:
 
 
 def _is_own_data(data: object, entry_id: str, slot: int) -> bool:
-    if not (
+    return (
         isinstance(data, dict)
         and data.keys() <= _DATA_KEYS
         and data.get("group") == DOMAIN
         and _is_own_tag(data.get("tag"), entry_id, slot)
-    ):
-        return False
-    url = data.get("url", "/")
-    return (
-        isinstance(url, str)
-        and url.startswith("/")
-        and not url.startswith("//")
-        and isinstance(data.get("visibility", ""), str)
+        and data.get(VISIBILITY, VISIBILITY_PRIVATE) == VISIBILITY_PRIVATE
         and _are_own_buttons(data.get("actions", []), entry_id, slot)
     )
 

@@ -206,8 +206,8 @@ class RitualController:
 
     def _error(self, key: str, report: RitualReport) -> HomeAssistantError:
         """Return the translated error naming what did not answer."""
-        phones = {
-            f"{TARGET_PROMPT}_{partner.slot}": f"notify.{partner.notify_service}"
+        phones = {  # a partner's phones, named the way the couple knows them
+            f"{TARGET_PROMPT}_{partner.slot}": partner.name
             for partner in self._coordinator.settings.partners
         }
         failed = dict.fromkeys(phones.get(s.target, s.target) for s in report.steps)

@@ -2,6 +2,7 @@
 
 Rituals are presets; "conversation" (dim warm, a playlist, tonight's prompt)
 is the first. More presets can join the tuple below, each its own scene.
+Only the couple (or an automation) can start one.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from typing import Any, Final
 
 from homeassistant.components.scene import Scene
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .coordinator import MicrodoseConfigEntry
 from .entity import MicrodoseEntity
+from .identity import ensure_in_couple
 
 PARALLEL_UPDATES = 0
 
@@ -36,4 +38,5 @@ class RitualScene(MicrodoseEntity, Scene):
 
     async def async_activate(self, **kwargs: Any) -> None:
         """Start the ritual with the couple's settings."""
+        ensure_in_couple(self.coordinator.settings, self._context or Context())
         await self.coordinator.ritual.async_start(self.coordinator.ritual_settings)

@@ -1,14 +1,18 @@
-"""Select: how today feels, when the couple knows better than the calendars."""
+"""Select: how today feels, when the couple knows better than the calendars.
+
+Only the couple (or an automation) has that say.
+"""
 
 from __future__ import annotations
 
 from homeassistant.components.select import SelectEntity
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .core.calm import Override
 from .entity import MicrodoseEntity
+from .identity import ensure_in_couple
 
 PARALLEL_UPDATES = 0
 
@@ -37,4 +41,5 @@ class TodayFeelsSelect(MicrodoseEntity, SelectEntity):
 
     async def async_select_option(self, option: str) -> None:
         """Decide again with the couple's say."""
+        ensure_in_couple(self.coordinator.settings, self._context or Context())
         await self.coordinator.async_set_override(Override(option))

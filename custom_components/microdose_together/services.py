@@ -2,6 +2,12 @@
 
 Refusals are ServiceValidationErrors with translated text that says why and
 what to do instead; a refused call changes nothing.
+
+Who calls decides what is allowed (`call.context.user_id`): every action is
+for the couple's own users and for automations (no user); another user,
+admins included, is refused. Acting as one partner (a dose, a check-in) is
+for that partner's own user only. `get_history` is open to everyone, but
+only a partner asking for themselves gets any text.
 """
 
 from __future__ import annotations
@@ -41,7 +47,8 @@ from .core.doses import (
     effective_ceiling,
 )
 from .core.limits import echo
-from .dialogue_actions import CONVERSATION_SERVICES
+from .dialogue_actions import CONVERSATION_SERVICES, SERVICE_GET_HISTORY
+from .identity import ensure_acts_as, ensure_in_couple
 from .partner_message import MESSAGE_SERVICES
 
 SERVICE_LOG_DOSE = "log_dose"
@@ -157,6 +164,7 @@ async def _log_dose(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
     slot = call.data[ATTR_PARTNER]
+    ensure_acts_as(coordinator.settings, call.context, slot)
     taken_at: datetime | None = call.data.get(ATTR_TIME)
     form = Form(call.data[ATTR_FORM]) if ATTR_FORM in call.data else None
     try:
@@ -188,14 +196,16 @@ async def _log_dose(
 async def _delete_dose(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
-    try:
-        await coordinator.async_delete_dose(call.data[ATTR_DOSE_ID])
-    except KeyError as err:
+    dose_id = call.data[ATTR_DOSE_ID]
+    record = next((r for r in coordinator.doses.records if r.id == dose_id), None)
+    if record is None:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key="dose_not_found",
-            translation_placeholders={"dose_id": echo(call.data[ATTR_DOSE_ID])},
-        ) from err
+            translation_placeholders={"dose_id": echo(dose_id)},
+        )
+    ensure_acts_as(coordinator.settings, call.context, record.partner)
+    await coordinator.async_delete_dose(dose_id)
     return None
 
 
@@ -291,6 +301,9 @@ async def _resume(
     return None
 
 
+# Scores, doses and the schedule are in every user's states anyway.
+OPEN_TO_EVERY_USER = frozenset({SERVICE_GET_HISTORY})
+
 SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
     SERVICE_LOG_DOSE: (LOG_DOSE_SCHEMA, _log_dose, SupportsResponse.OPTIONAL),
     SERVICE_DELETE_DOSE: (DELETE_DOSE_SCHEMA, _delete_dose, SupportsResponse.NONE),
@@ -316,16 +329,19 @@ def async_setup_services(hass: HomeAssistant) -> None:
         hass.services.async_register(
             DOMAIN,
             name,
-            _bind(hass, handler),
+            _bind(hass, handler, couple_only=name not in OPEN_TO_EVERY_USER),
             schema=schema,
             supports_response=supports_response,
         )
 
 
 def _bind(
-    hass: HomeAssistant, handler: Handler
+    hass: HomeAssistant, handler: Handler, *, couple_only: bool
 ) -> Callable[[ServiceCall], Coroutine[Any, Any, ServiceResponse]]:
     async def _call(call: ServiceCall) -> ServiceResponse:
-        return await handler(coordinator_for(hass, call), call)
+        coordinator = coordinator_for(hass, call)
+        if couple_only:
+            ensure_in_couple(coordinator.settings, call.context)
+        return await handler(coordinator, call)
 
     return _call

@@ -28,17 +28,18 @@ from .const import (
     CONF_KEYWORDS,
     CONF_MAX_EVENTS,
     CONF_NAME,
-    CONF_NOTIFY,
     CONF_PARTNERS,
     CONF_PERSON,
     CONF_PRESET,
     CONF_QUIET_END,
     CONF_QUIET_START,
     CONF_REMINDER_TIME,
+    CONF_SHOW_ANSWERS,
     CONF_START_DATE,
     CONF_STARTING_AMOUNT,
     CONF_STRESSED_AT,
     CONF_THEMES,
+    CONF_USER_ID,
     CONF_WEEKDAYS,
     CONF_WEEKS_OFF,
     CONF_WEEKS_ON,
@@ -61,17 +62,23 @@ from .core.quiet_hours import QuietHours
 
 @dataclass(frozen=True, slots=True)
 class Partner:
-    """One partner, identified by a stable slot (1 or 2)."""
+    """One partner, identified by a stable slot (1 or 2).
+
+    `user_id` is the partner's Home Assistant user (through their person): it,
+    not a field in a call, decides whose words these are. A couple set up
+    before partners were users has none until the repair links them; until
+    then nothing private is readable and no phone is reached.
+    """
 
     slot: int
     name: str
     person: str | None
-    notify: str
+    user_id: str | None
 
     @property
-    def notify_service(self) -> str:
-        """Return the notify action name without its domain."""
-        return self.notify.removeprefix("notify.")
+    def linked(self) -> bool:
+        """Tell whether this partner is tied to a Home Assistant user."""
+        return self.user_id is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,8 @@ class ConversationSettings:
     themes: frozenset[Theme]
     custom_prompts: tuple[Prompt, ...]
     quiet_hours: QuietHours
+    # Both answers in the reveal push, which then carries them past the home.
+    show_answers_in_notifications: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +151,20 @@ class CoupleSettings:
     def partner(self, slot: int) -> Partner:
         """Return the partner in a slot."""
         return self.partners[slot - 1]
+
+    def slot_of_user(self, user_id: str | None) -> int | None:
+        """Return the slot of the partner who is this user, if either is."""
+        if user_id is None:
+            return None
+        for partner in self.partners:
+            if partner.user_id == user_id:
+                return partner.slot
+        return None
+
+    @property
+    def linked(self) -> bool:
+        """Tell whether both partners are tied to their Home Assistant users."""
+        return all(partner.linked for partner in self.partners)
 
 
 def parse_practice(options: Mapping[str, Any]) -> PracticeSettings:
@@ -188,6 +211,7 @@ def parse_conversation(options: Mapping[str, Any]) -> ConversationSettings:
             _time(options, CONF_QUIET_START, DEFAULT_QUIET_START),
             _time(options, CONF_QUIET_END, DEFAULT_QUIET_END),
         ),
+        show_answers_in_notifications=options.get(CONF_SHOW_ANSWERS) is True,
     )
 
 
@@ -224,7 +248,7 @@ def parse_settings(
             slot=slot,
             name=raw[CONF_NAME],
             person=raw.get(CONF_PERSON) or None,
-            notify=raw[CONF_NOTIFY],
+            user_id=raw.get(CONF_USER_ID) or None,
         )
         for slot, raw in enumerate(data[CONF_PARTNERS], start=1)
     )

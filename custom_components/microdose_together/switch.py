@@ -1,15 +1,19 @@
-"""Switches: pause the whole protocol; start and end the evening ritual."""
+"""Switches: pause the whole protocol; start and end the evening ritual.
+
+They are the couple's: another user switching them changes nothing.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from homeassistant.components.switch import SwitchEntity
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .coordinator import MicrodoseConfigEntry
 from .entity import MicrodoseEntity
+from .identity import ensure_in_couple
 
 PARALLEL_UPDATES = 0
 
@@ -39,11 +43,13 @@ class ProtocolPausedSwitch(MicrodoseEntity, SwitchEntity):
 
     async def async_turn_on(self, **kwargs: Any) -> None:
         """Pause from today (nothing happens if already paused)."""
+        ensure_in_couple(self.coordinator.settings, self._context or Context())
         if not self.coordinator.data.paused:
             await self.coordinator.async_pause()
 
     async def async_turn_off(self, **kwargs: Any) -> None:
         """Resume today (nothing happens if not paused)."""
+        ensure_in_couple(self.coordinator.settings, self._context or Context())
         if self.coordinator.data.paused:
             await self.coordinator.async_resume()
 
@@ -58,8 +64,10 @@ class RitualSwitch(MicrodoseEntity, SwitchEntity):
 
     async def async_turn_on(self, **kwargs: Any) -> None:
         """Start the ritual."""
+        ensure_in_couple(self.coordinator.settings, self._context or Context())
         await self.coordinator.ritual.async_start(self.coordinator.ritual_settings)
 
     async def async_turn_off(self, **kwargs: Any) -> None:
         """End the ritual and restore the room."""
+        ensure_in_couple(self.coordinator.settings, self._context or Context())
         await self.coordinator.ritual.async_end()

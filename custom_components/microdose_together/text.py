@@ -1,14 +1,15 @@
-"""Text: the couple's shared intention, editable from the dashboard."""
+"""Text: the couple's shared intention, editable from the dashboard by the couple."""
 
 from __future__ import annotations
 
 from homeassistant.components.text import TextEntity
-from homeassistant.core import HomeAssistant
+from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .coordinator import MicrodoseConfigEntry
 from .core.limits import INTENTION_MAX_LENGTH
 from .entity import MicrodoseEntity
+from .identity import ensure_in_couple
 
 PARALLEL_UPDATES = 0
 
@@ -35,4 +36,5 @@ class IntentionText(MicrodoseEntity, TextEntity):
 
     async def async_set_value(self, value: str) -> None:
         """Change the intention."""
+        ensure_in_couple(self.coordinator.settings, self._context or Context())
         await self.coordinator.conversation.async_set_intention(value)

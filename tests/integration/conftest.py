@@ -9,12 +9,15 @@ from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.auth.const import GROUP_ID_USER
+from homeassistant.auth.models import User
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import storage
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
+    MockUser,
     async_mock_service,
 )
 
@@ -22,12 +25,17 @@ from custom_components.microdose_together.const import DOMAIN
 
 PHONE_1 = "notify.mobile_app_alex_phone"
 PHONE_2 = "notify.mobile_app_sam_phone"
+# Each partner is a Home Assistant user; their phones are that user's
+# companion-app registrations (device "Alex phone" -> notify.mobile_app_alex_phone).
+ALEX_USER_ID = "alex0000000000000000000000000001"
+SAM_USER_ID = "sam00000000000000000000000000002"
+PHONE_NAMES = {ALEX_USER_ID: "Alex phone", SAM_USER_ID: "Sam phone"}
 
 COUPLE_DATA: dict[str, Any] = {
     "couple_name": "Alex & Sam",
     "partners": [
-        {"name": "Alex", "person": None, "notify": PHONE_1},
-        {"name": "Sam", "person": None, "notify": PHONE_2},
+        {"name": "Alex", "person": "person.alex", "user_id": ALEX_USER_ID},
+        {"name": "Sam", "person": "person.sam", "user_id": SAM_USER_ID},
     ],
 }
 PRACTICE_OPTIONS: dict[str, Any] = {
@@ -46,9 +54,54 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Load this repository's integration in every test here."""
 
 
+def add_phone(hass: HomeAssistant, user_id: str, device_name: str) -> MockConfigEntry:
+    """Register a companion-app phone for a user, as the app does at sign-in."""
+    entry = MockConfigEntry(
+        domain="mobile_app",
+        title=device_name,
+        data={
+            "user_id": user_id,
+            "device_name": device_name,
+            "app_data": {"push_token": "token", "push_url": "https://push.invalid"},
+        },
+    )
+    entry.add_to_hass(hass)
+    return entry
+
+
 @pytest.fixture
-async def phones(hass: HomeAssistant) -> dict[str, list[ServiceCall]]:
+async def partner_users(hass: HomeAssistant) -> dict[str, MockUser]:
+    """Create Alex's and Sam's users (ordinary, not admin) and their persons."""
+    users = {}
+    ordinary = await hass.auth.async_get_group(GROUP_ID_USER)
+    assert ordinary is not None
+    for user_id, name in ((ALEX_USER_ID, "Alex"), (SAM_USER_ID, "Sam")):
+        user = MockUser(id=user_id, name=name, groups=[ordinary]).add_to_hass(hass)
+        assert not user.is_admin
+        users[user_id] = user
+        hass.states.async_set(
+            f"person.{name.lower()}",
+            "home",
+            {"user_id": user_id, "friendly_name": name},
+        )
+    return users
+
+
+@pytest.fixture
+async def third_user(hass: HomeAssistant) -> User:
+    """Create Robin: another ordinary user of the same home, not one of the couple."""
+    robin = await hass.auth.async_create_user("Robin", group_ids=[GROUP_ID_USER])
+    assert not robin.is_admin
+    return robin
+
+
+@pytest.fixture
+async def phones(
+    hass: HomeAssistant, partner_users: dict[str, MockUser]
+) -> dict[str, list[ServiceCall]]:
     """Register both partners' phones (and one non-phone target); return their calls."""
+    for user_id, device_name in PHONE_NAMES.items():
+        add_phone(hass, user_id, device_name)
     calls = {
         PHONE_1: async_mock_service(hass, "notify", PHONE_1.removeprefix("notify.")),
         PHONE_2: async_mock_service(hass, "notify", PHONE_2.removeprefix("notify.")),
@@ -71,6 +124,7 @@ def make_entry(hass: HomeAssistant) -> Callable[..., MockConfigEntry]:
             data=data or COUPLE_DATA,
             options=PRACTICE_OPTIONS | (options or {}),
             version=1,
+            minor_version=3,
         )
         entry.add_to_hass(hass)
         return entry

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant, SupportsResponse
+from homeassistant.core import Context, HomeAssistant, SupportsResponse
 from homeassistant.data_entry_flow import FlowResultType
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
@@ -47,6 +48,45 @@ async def act(
     )
 
 
+async def act_as(
+    hass: HomeAssistant,
+    user_id: str | None,
+    entry: MockConfigEntry,
+    action: str,
+    **data: Any,
+) -> Any:
+    """Call one of the couple's actions as a Home Assistant user (None: automation)."""
+    supports = hass.services.supports_response(DOMAIN, action)
+    return await hass.services.async_call(
+        DOMAIN,
+        action,
+        {"config_entry_id": entry.entry_id, **data},
+        blocking=True,
+        return_response=supports is not SupportsResponse.NONE,
+        context=Context(user_id=user_id),
+    )
+
+
+async def tap(
+    hass: HomeAssistant,
+    action: str,
+    reply_text: str | None = None,
+    *,
+    user_id: str | None,
+) -> None:
+    """Tap a notification button (or send a text reply) on a user's phone.
+
+    The companion app fires the event with its owner's user in the context.
+    """
+    data: dict[str, Any] = {"action": action}
+    if reply_text is not None:
+        data["reply_text"] = reply_text
+    hass.bus.async_fire(
+        "mobile_app_notification_action", data, context=Context(user_id=user_id)
+    )
+    await hass.async_block_till_done()
+
+
 def explained_fields(
     strings: dict[str, str], category: str, steps: list[Any], language: str
 ) -> set[tuple[str, str]]:
@@ -67,3 +107,24 @@ def explained_fields(
             assert help_text, (language, step["step_id"], field)
             seen.add((step["step_id"], field))
     return seen
+
+
+async def ws_call(
+    hass: HomeAssistant,
+    hass_ws_client: WebSocketGenerator,
+    user_id: str,
+    command: str,
+    **data: Any,
+) -> dict[str, Any]:
+    """Send one of the couple's websocket commands as a signed-in user.
+
+    Returns Home Assistant's reply: `success`, then `result` or `error`.
+    """
+    user = await hass.auth.async_get_user(user_id)
+    assert user is not None, user_id
+    refresh = await hass.auth.async_create_refresh_token(user, CLIENT_ID)
+    client = await hass_ws_client(hass, hass.auth.async_create_access_token(refresh))
+    await client.send_json_auto_id({"type": f"{DOMAIN}/{command}", **data})
+    reply: dict[str, Any] = await client.receive_json()
+    await client.close()
+    return reply

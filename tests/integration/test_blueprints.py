@@ -12,7 +12,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.automation.helpers import async_get_blueprints
 from homeassistant.components.blueprint import Blueprint
 from homeassistant.const import EVENT_CALL_SERVICE, __version__
-from homeassistant.core import Event, HomeAssistant, ServiceCall
+from homeassistant.core import Context, Event, HomeAssistant, ServiceCall
 from homeassistant.helpers.sun import get_astral_event_next
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
@@ -25,7 +25,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import PHONE_1, PHONE_2
+from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
 from .helpers import async_set_up, state_of
 
 REPOSITORY = Path(__file__).parents[2]
@@ -118,8 +118,13 @@ async def _act(
     await _settle(hass)
 
 
-async def _tap(hass: HomeAssistant, action: str) -> None:
-    hass.bus.async_fire("mobile_app_notification_action", {"action": action})
+async def _tap(hass: HomeAssistant, action: str, *, user_id: str) -> None:
+    """Tap a button on a partner's phone (the app sends its user along)."""
+    hass.bus.async_fire(
+        "mobile_app_notification_action",
+        {"action": action},
+        context=Context(user_id=user_id),
+    )
     await _settle(hass)
 
 
@@ -392,9 +397,11 @@ async def test_morning_note_offers_to_move_the_dose_when_not_calm(
         [offer],
     )
 
-    await _tap(hass, "MICRODOSE_TOGETHER_POSTPONE_another_morning")
+    await _tap(
+        hass, "MICRODOSE_TOGETHER_POSTPONE_another_morning", user_id=ALEX_USER_ID
+    )
     assert state_of(hass, DOSE_DAY) == "on"
-    await _tap(hass, offer["action"])
+    await _tap(hass, offer["action"], user_id=ALEX_USER_ID)
     assert state_of(hass, DOSE_DAY) == "off"
     assert state_of(hass, "sensor.alex_sam_phase") == "rest_day"
     assert [event.data["to"] for event in postponed] == ["2026-01-06"]
@@ -441,7 +448,7 @@ async def test_morning_offer_after_a_dose_was_logged_says_it_could_not_move(
     offer = phones[PHONE_2][0].data["data"]["actions"][0]["action"]
     await _act(hass, setup_entry, "log_dose", partner=1)
 
-    await _tap(hass, offer)
+    await _tap(hass, offer, user_id=SAM_USER_ID)
     assert state_of(hass, DOSE_DAY) == "on"
     assert _notes(phones, since=1) == _on_both_phones(
         setup_entry,
@@ -485,7 +492,7 @@ async def test_morning_offer_stays_open_for_four_hours(
     offer = phones[PHONE_1][0].data["data"]["actions"][0]["action"]
     await _at(hass, freezer, f"2026-01-05T{tapped_at}:00+02:00")
 
-    await _tap(hass, offer)
+    await _tap(hass, offer, user_id=ALEX_USER_ID)
     assert state_of(hass, DOSE_DAY) == ("off" if moved else "on")
     assert len(_notes(phones)) == (4 if moved else 2)
 

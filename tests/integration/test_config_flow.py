@@ -1,37 +1,38 @@
-"""Setting up a couple: every step, every error, the safety screen, reconfigure."""
+"""Setting up a couple: every step, every error, the safety screen, reconfigure.
+
+Each partner is chosen by their person; the person's Home Assistant user and
+that user's companion-app phones follow from it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import inspect
 import re
 from typing import Any
 
 from homeassistant.config_entries import SOURCE_RECONFIGURE, SOURCE_USER
 from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType
-from homeassistant.helpers import device_registry as dr
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
 from homeassistant.helpers.translation import async_get_translations
-from homeassistant.util import slugify
 import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_mock_service,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+import voluptuous as vol
 
 from custom_components.microdose_together.config_flow import MicrodoseConfigFlow
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import COUPLE_DATA, PHONE_1, PHONE_2
+from .conftest import ALEX_USER_ID, COUPLE_DATA, SAM_USER_ID, add_phone
 from .helpers import explained_fields
 
+KIM_USER_ID = "kim00000000000000000000000000003"
 COUPLE_FORM = {
     "couple_name": "Alex & Sam",
     "partner_1_name": "Alex",
-    "partner_1_notify": PHONE_1,
+    "partner_1_person": "person.alex",
     "partner_2_name": "Sam",
-    "partner_2_notify": PHONE_2,
+    "partner_2_person": "person.sam",
 }
+COUPLE_ID = f"user:{ALEX_USER_ID}+user:{SAM_USER_ID}"
 PROTOCOL_FORM = {
     "preset": "fadiman",
     "weeks_on": 4,
@@ -47,6 +48,14 @@ SAFE = {
 }
 
 
+def _add_kim(hass: HomeAssistant, *, phone: bool) -> None:
+    """Another household member with a user (and a phone, if asked)."""
+    MockUser(id=KIM_USER_ID, name="Kim", groups=[]).add_to_hass(hass)
+    hass.states.async_set("person.kim", "home", {"user_id": KIM_USER_ID})
+    if phone:
+        add_phone(hass, KIM_USER_ID, "Kim phone")
+
+
 async def _start(hass: HomeAssistant) -> dict[str, Any]:
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
@@ -56,17 +65,39 @@ async def _start(hass: HomeAssistant) -> dict[str, Any]:
     return result
 
 
-async def _through_protocol(
-    hass: HomeAssistant, protocol: dict[str, Any] | None = None
-) -> dict[str, Any]:
+async def _through_couple(hass: HomeAssistant) -> dict[str, Any]:
     result = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], COUPLE_FORM
     )
     assert result["step_id"] == "protocol"
+    return result
+
+
+async def _through_protocol(
+    hass: HomeAssistant, protocol: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    result = await _through_couple(hass)
     return await hass.config_entries.flow.async_configure(
         result["flow_id"], protocol or PROTOCOL_FORM
     )
+
+
+async def _set_up_couple(hass: HomeAssistant) -> MockConfigEntry:
+    result = await _through_protocol(hass)
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], SAFE)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    entry: MockConfigEntry = result["result"]
+    return entry
+
+
+async def _reconfigure(hass: HomeAssistant, entry: MockConfigEntry) -> dict[str, Any]:
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_RECONFIGURE, "entry_id": entry.entry_id}
+    )
+    assert result["step_id"] == "reconfigure"
+    return result
 
 
 async def test_full_flow_creates_one_couple(hass: HomeAssistant, phones: Any) -> None:
@@ -91,22 +122,56 @@ async def test_full_flow_creates_one_couple(hass: HomeAssistant, phones: Any) ->
         "ceiling": 0.3,
     }
     entry = hass.config_entries.async_entries(DOMAIN)[0]
-    assert entry.unique_id == f"{PHONE_1}+{PHONE_2}"
+    assert entry.unique_id == COUPLE_ID
+    assert (entry.version, entry.minor_version) == (1, 3)
 
 
-async def test_phones_are_listed_first(hass: HomeAssistant, phones: Any) -> None:
-    """The phone selector offers mobile_app actions before any other notify action."""
+async def test_the_couple_step_asks_for_persons_not_notify_actions(
+    hass: HomeAssistant, phones: Any
+) -> None:
+    """Each partner is a person; no notify action, group or phone can be typed in."""
     result = await _start(hass)
     schema = result["data_schema"].schema
-    selector = next(v for k, v in schema.items() if k == "partner_1_notify")
-    options = selector.config["options"]
-    assert options == [PHONE_1, PHONE_2, "notify.family_group"]
-    suggested = {
-        str(key): key.description["suggested_value"]
-        for key in schema
-        if str(key).endswith("_notify")
-    }
-    assert suggested == {"partner_1_notify": PHONE_1, "partner_2_notify": PHONE_2}
+    assert [str(key) for key in schema] == list(COUPLE_FORM)
+    for slot in (1, 2):
+        person = next(v for k, v in schema.items() if k == f"partner_{slot}_person")
+        assert person.config["domain"] == ["person"]
+    assert all(isinstance(key, vol.Required) for key in schema)
+
+    for sneaked in ("notify.family_group", "notify.persistent_notification"):
+        with pytest.raises(InvalidData):
+            await hass.config_entries.flow.async_configure(
+                result["flow_id"], COUPLE_FORM | {"partner_1_notify": sneaked}
+            )
+    assert hass.config_entries.async_entries(DOMAIN) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fi"])
+async def test_setup_lists_the_phones_messages_go_to(
+    hass: HomeAssistant, phones: Any, language: str
+) -> None:
+    """The step after the couple shows every phone of each partner's user, by name."""
+    add_phone(hass, SAM_USER_ID, "Sam tablet")
+    _add_kim(hass, phone=True)  # someone else's phone is never listed
+
+    result = await _through_couple(hass)
+
+    listed = result["description_placeholders"]["phones"]
+    assert listed == "Alex — Alex phone; Sam — Sam phone, Sam tablet"
+    strings = await _strings(hass, language, "config")
+    shown = _render(
+        strings[f"component.{DOMAIN}.config.step.protocol.description"],
+        result["description_placeholders"],
+    )
+    assert listed in shown
+    assert "Kim" not in shown
+
+    # An error on the protocol step shows the same list again.
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], PROTOCOL_FORM | {"starting_amount": 0.35}
+    )
+    assert result["errors"] == {"starting_amount": "amount_above_maximum"}
+    assert result["description_placeholders"]["phones"] == listed
 
 
 async def test_safety_not_confirmed_creates_nothing(
@@ -125,20 +190,67 @@ async def test_safety_not_confirmed_creates_nothing(
     assert hass.config_entries.async_entries(DOMAIN) == []
 
 
-async def test_couple_errors(hass: HomeAssistant, phones: Any) -> None:
-    """Unknown phones, a shared phone and blank names are each named on their field."""
+async def test_a_partner_must_be_a_person_with_a_user(
+    hass: HomeAssistant, phones: Any
+) -> None:
+    """A person without a user, or one that does not exist, cannot be a partner."""
+    hass.states.async_set("person.guest", "home", {"friendly_name": "Guest"})
     result = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        COUPLE_FORM | {"partner_1_notify": "notify.mobile_app_gone"},
+        result["flow_id"], COUPLE_FORM | {"partner_1_person": "person.guest"}
     )
-    assert result["errors"] == {"partner_1_notify": "notify_not_found"}
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"partner_1_person": "person_without_user"}
 
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], COUPLE_FORM | {"partner_2_notify": PHONE_1}
+        result["flow_id"], COUPLE_FORM | {"partner_2_person": "person.gone"}
     )
-    assert result["errors"] == {"partner_2_notify": "same_notify"}
+    assert result["errors"] == {"partner_2_person": "person_without_user"}
+    assert hass.config_entries.async_entries(DOMAIN) == []
 
+
+async def test_a_partner_needs_a_phone_of_their_own(
+    hass: HomeAssistant, phones: Any
+) -> None:
+    """A user without a companion-app phone is refused; others' phones do not count."""
+    _add_kim(hass, phone=False)
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], COUPLE_FORM | {"partner_2_person": "person.kim"}
+    )
+    assert result["errors"] == {"partner_2_person": "no_phone_for_user"}
+
+    add_phone(hass, KIM_USER_ID, "Kim phone")  # Kim signs in to the app
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        COUPLE_FORM | {"partner_2_name": "Kim", "partner_2_person": "person.kim"},
+    )
+    assert result["step_id"] == "protocol"
+    assert result["description_placeholders"]["phones"] == (
+        "Alex — Alex phone; Kim — Kim phone"
+    )
+
+
+async def test_two_partners_must_be_two_people(
+    hass: HomeAssistant, phones: Any
+) -> None:
+    """The same person twice, or two persons of one user, is refused."""
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], COUPLE_FORM | {"partner_2_person": "person.alex"}
+    )
+    assert result["errors"] == {"partner_2_person": "same_person"}
+
+    hass.states.async_set("person.alex_again", "home", {"user_id": ALEX_USER_ID})
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], COUPLE_FORM | {"partner_2_person": "person.alex_again"}
+    )
+    assert result["errors"] == {"partner_2_person": "same_person"}
+
+
+async def test_names_are_required(hass: HomeAssistant, phones: Any) -> None:
+    """Blank names are each named on their field."""
+    result = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
         COUPLE_FORM | {"couple_name": "  ", "partner_2_name": " "},
@@ -147,13 +259,6 @@ async def test_couple_errors(hass: HomeAssistant, phones: Any) -> None:
         "couple_name": "name_required",
         "partner_2_name": "name_required",
     }
-
-    # A typed action name without its domain is understood.
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        COUPLE_FORM | {"partner_2_notify": PHONE_2.removeprefix("notify.")},
-    )
-    assert result["step_id"] == "protocol"
 
 
 async def test_amounts_above_seed_figures_are_errors(
@@ -210,76 +315,128 @@ async def test_weekdays_and_custom_patterns(hass: HomeAssistant, phones: Any) ->
 
 
 async def test_same_couple_twice_aborts(
-    hass: HomeAssistant, phones: Any, make_entry: Callable[..., MockConfigEntry]
+    hass: HomeAssistant, phones: Any, dose_day_clock: Any
 ) -> None:
-    """The same two phones make the same couple: a second one is refused."""
-    make_entry()
+    """The same two people make the same couple, in either order: refused."""
+    await _set_up_couple(hass)
     result = await _start(hass)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
-        COUPLE_FORM | {"partner_1_notify": PHONE_2, "partner_2_notify": PHONE_1},
+        COUPLE_FORM
+        | {"partner_1_person": "person.sam", "partner_2_person": "person.alex"},
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
+    assert len(hass.config_entries.async_entries(DOMAIN)) == 1
+
+
+async def test_a_couple_is_known_by_their_users_not_their_phones(
+    hass: HomeAssistant, phones: Any, dose_day_clock: Any
+) -> None:
+    """A renamed or new phone is still the same couple; the new name is listed."""
+    entry = await _set_up_couple(hass)
+    for app in hass.config_entries.async_entries("mobile_app"):
+        if app.data["user_id"] == SAM_USER_ID:
+            hass.config_entries.async_update_entry(
+                app, data={**app.data, "device_name": "Sam's Pixel"}
+            )
+
+    result = await _start(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], COUPLE_FORM
+    )
+    assert result["reason"] == "already_configured"
+
+    result = await _reconfigure(hass, entry)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], COUPLE_FORM
+    )
+    await hass.async_block_till_done()
+    assert result["reason"] == "reconfigure_successful"
+    assert result["description_placeholders"]["phones"] == (
+        "Alex — Alex phone; Sam — Sam's Pixel"
+    )
+    assert entry.unique_id == COUPLE_ID
 
 
 async def test_reconfigure_changes_people_and_keeps_options(
     hass: HomeAssistant, phones: Any, setup_entry: MockConfigEntry
 ) -> None:
-    """Reconfigure renames and swaps a phone; the practice stays untouched."""
+    """Reconfigure renames and picks another person; the practice stays untouched."""
+    _add_kim(hass, phone=True)
     options_before = dict(setup_entry.options)
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN,
-        context={"source": SOURCE_RECONFIGURE, "entry_id": setup_entry.entry_id},
-    )
-    assert result["step_id"] == "reconfigure"
+    result = await _reconfigure(hass, setup_entry)
+    suggested = {
+        str(key): key.description["suggested_value"]
+        for key in result["data_schema"].schema
+    }
+    assert suggested == COUPLE_FORM
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], COUPLE_FORM | {"partner_2_notify": PHONE_1}
+        result["flow_id"], COUPLE_FORM | {"partner_2_person": "person.alex"}
     )
-    assert result["errors"] == {"partner_2_notify": "same_notify"}
+    assert result["errors"] == {"partner_2_person": "same_person"}
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
         COUPLE_FORM
         | {
-            "couple_name": "Sam & Alex",
-            "partner_2_name": "Samuel",
-            "partner_2_notify": "notify.family_group",
+            "couple_name": "Alex & Kim",
+            "partner_2_name": "Kim",
+            "partner_2_person": "person.kim",
         },
     )
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
-    assert setup_entry.title == "Sam & Alex"
+    assert result["description_placeholders"]["phones"] == (
+        "Alex — Alex phone; Kim — Kim phone"
+    )
+    assert setup_entry.title == "Alex & Kim"
     assert setup_entry.data["partners"][1] == {
-        "name": "Samuel",
-        "person": None,
-        "notify": "notify.family_group",
+        "name": "Kim",
+        "person": "person.kim",
+        "user_id": KIM_USER_ID,
     }
-    assert setup_entry.unique_id == f"notify.family_group+{PHONE_1}"
+    assert setup_entry.unique_id == f"user:{ALEX_USER_ID}+user:{KIM_USER_ID}"
     assert dict(setup_entry.options) == options_before
 
 
 async def test_reconfigure_onto_another_couple_aborts(
-    hass: HomeAssistant,
-    phones: Any,
-    setup_entry: MockConfigEntry,
-    make_entry: Callable[..., MockConfigEntry],
+    hass: HomeAssistant, phones: Any, setup_entry: MockConfigEntry
 ) -> None:
     """Reconfigure cannot turn one couple into another that already exists."""
+    _add_kim(hass, phone=True)
     other = MockConfigEntry(
-        domain=DOMAIN, unique_id=f"notify.family_group+{PHONE_1}", data=COUPLE_DATA
+        domain=DOMAIN,
+        unique_id=f"user:{ALEX_USER_ID}+user:{KIM_USER_ID}",
+        data=COUPLE_DATA,
     )
     other.add_to_hass(hass)
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN,
-        context={"source": SOURCE_RECONFIGURE, "entry_id": setup_entry.entry_id},
-    )
+    result = await _reconfigure(hass, setup_entry)
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], COUPLE_FORM | {"partner_2_notify": "notify.family_group"}
+        result["flow_id"], COUPLE_FORM | {"partner_2_person": "person.kim"}
     )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
+    assert setup_entry.data == COUPLE_DATA
+
+
+async def test_reconfigure_refuses_a_person_without_user_or_phone(
+    hass: HomeAssistant, phones: Any, setup_entry: MockConfigEntry
+) -> None:
+    """Reconfigure checks the persons exactly as setup does; nothing changes."""
+    _add_kim(hass, phone=False)
+    hass.states.async_set("person.guest", "home", {})
+    result = await _reconfigure(hass, setup_entry)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        COUPLE_FORM
+        | {"partner_1_person": "person.guest", "partner_2_person": "person.kim"},
+    )
+    assert result["errors"] == {
+        "partner_1_person": "person_without_user",
+        "partner_2_person": "no_phone_for_user",
+    }
     assert setup_entry.data == COUPLE_DATA
 
 
@@ -294,10 +451,7 @@ async def test_the_same_name_twice_is_refused(
     assert result["type"] is FlowResultType.FORM
     assert result["errors"] == {"partner_2_name": "same_name"}
 
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN,
-        context={"source": SOURCE_RECONFIGURE, "entry_id": setup_entry.entry_id},
-    )
+    result = await _reconfigure(hass, setup_entry)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], COUPLE_FORM | {"partner_1_name": "Sam"}
     )
@@ -397,78 +551,3 @@ def test_the_options_flow_factory_takes_the_couples_entry() -> None:
         .annotation
     )
     assert annotation == "MicrodoseConfigEntry"
-
-
-def _companion_phone(
-    hass: HomeAssistant, device_registry: dr.DeviceRegistry, name: str, app_id: str
-) -> str:
-    """Register a companion-app phone as mobile_app does; return its device id."""
-    app = MockConfigEntry(
-        domain="mobile_app",
-        title=name,
-        data={"device_name": name, "device_id": app_id, "app_id": "io.ha"},
-    )
-    app.add_to_hass(hass)
-    device = device_registry.async_get_or_create(
-        config_entry_id=app.entry_id, identifiers={("mobile_app", app_id)}, name=name
-    )
-    return device.id
-
-
-def _rename_phone(hass: HomeAssistant, app_id: str, name: str) -> None:
-    """The phone gets a new name in the app: a new notify action, the same device."""
-    for app in hass.config_entries.async_entries("mobile_app"):
-        if app.data["device_id"] == app_id:
-            hass.config_entries.async_update_entry(
-                app, data={**app.data, "device_name": name}
-            )
-    async_mock_service(hass, "notify", f"mobile_app_{slugify(name)}")
-
-
-async def test_a_couple_is_known_by_their_phones_not_their_phone_names(
-    hass: HomeAssistant, phones: Any, device_registry: dr.DeviceRegistry
-) -> None:
-    """Renaming a phone changes its notify action, not which couple this is."""
-    alex = _companion_phone(hass, device_registry, "Alex phone", "app-alex")
-    sam = _companion_phone(hass, device_registry, "Sam phone", "app-sam")
-    result = await _through_protocol(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], SAFE)
-    entry = result["result"]
-    assert entry.unique_id == "+".join(
-        sorted([f"mobile_app:{alex}", f"mobile_app:{sam}"])
-    )
-
-    _rename_phone(hass, "app-sam", "Sam's Pixel")
-    result = await _start(hass)
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        COUPLE_FORM | {"partner_2_notify": "notify.mobile_app_sam_s_pixel"},
-    )
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "already_configured"
-
-
-async def test_reconfigure_to_a_renamed_phone_keeps_the_couple(
-    hass: HomeAssistant, phones: Any, device_registry: dr.DeviceRegistry
-) -> None:
-    """Choosing the renamed phone's new action is the same couple, the same id."""
-    _companion_phone(hass, device_registry, "Alex phone", "app-alex")
-    _companion_phone(hass, device_registry, "Sam phone", "app-sam")
-    result = await _through_protocol(hass)
-    result = await hass.config_entries.flow.async_configure(result["flow_id"], SAFE)
-    entry = result["result"]
-    unique_id = entry.unique_id
-    await hass.async_block_till_done()
-
-    _rename_phone(hass, "app-alex", "Alex's Pixel")
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_RECONFIGURE, "entry_id": entry.entry_id}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"],
-        COUPLE_FORM | {"partner_1_notify": "notify.mobile_app_alex_s_pixel"},
-    )
-    await hass.async_block_till_done()
-    assert result["reason"] == "reconfigure_successful"
-    assert entry.unique_id == unique_id
-    assert entry.data["partners"][0]["notify"] == "notify.mobile_app_alex_s_pixel"

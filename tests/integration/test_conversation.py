@@ -16,23 +16,16 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
     async_fire_time_changed,
 )
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 import voluptuous as vol
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import PHONE_1, PHONE_2
-from .helpers import act, async_set_up, state_of
+from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
+from .helpers import act, act_as, async_set_up, state_of, tap, ws_call
 
 REQUEST = re.compile(r"^MDT\|(?P<entry>[^|]+)\|(?P<slot>[12])\|(?P<id>[0-9a-f]{12})\|")
 PRIVATE = ("tired but close", "my secret answer", "their secret answer")
-
-
-async def _tap(hass: HomeAssistant, action: str, reply_text: str | None = None) -> None:
-    data: dict[str, Any] = {"action": action}
-    if reply_text is not None:
-        data["reply_text"] = reply_text
-    hass.bus.async_fire("mobile_app_notification_action", data)
-    await hass.async_block_till_done()
 
 
 async def _at(hass: HomeAssistant, freezer: FrozenDateTimeFactory, moment: str) -> None:
@@ -53,21 +46,25 @@ def _no_private_text(hass: HomeAssistant) -> None:
             assert private not in text, state.entity_id
 
 
-async def test_check_in_action_shows_scores_not_the_note(
-    hass: HomeAssistant, setup_entry: MockConfigEntry
+async def test_check_in_shows_scores_not_the_note(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
 ) -> None:
     """Scores, time and streak appear; the note stays in the store."""
     recorded = async_capture_events(hass, f"{DOMAIN}_check_in_recorded")
-    await act(
+    reply = await ws_call(
         hass,
-        setup_entry,
+        hass_ws_client,
+        ALEX_USER_ID,
         "check_in",
-        partner=1,
+        config_entry_id=setup_entry.entry_id,
         mood=4,
         connection=5,
         stress=2,
         note="tired but close",
     )
+    assert reply["success"], reply
     assert state_of(hass, "sensor.alex_mood") == "4"
     assert state_of(hass, "sensor.alex_connection") == "5"
     assert state_of(hass, "sensor.alex_stress") == "2"
@@ -130,7 +127,7 @@ async def test_phone_dialog_records_the_check_in_and_a_private_note(
     await act(hass, setup_entry, "request_check_in", partner=2)
     assert phones[PHONE_1] == []
     mood = _actions(phones[PHONE_2][-1])
-    await _tap(hass, mood[2])  # good
+    await tap(hass, mood[2], user_id=SAM_USER_ID)  # good
     connection = phones[PHONE_2][-1]
     assert connection.data["message"] == "How connected do you feel with Alex today?"
     assert [a["title"] for a in connection.data["data"]["actions"]] == [
@@ -138,10 +135,10 @@ async def test_phone_dialog_records_the_check_in_and_a_private_note(
         "Okay",
         "Close",
     ]
-    await _tap(hass, _actions(connection)[2])  # close
+    await tap(hass, _actions(connection)[2], user_id=SAM_USER_ID)  # close
     stress = phones[PHONE_2][-1]
     assert stress.data["message"] == "How stressed do you feel?"
-    await _tap(hass, _actions(stress)[0])  # calm
+    await tap(hass, _actions(stress)[0], user_id=SAM_USER_ID)  # calm
     assert state_of(hass, "sensor.sam_mood") == "4"
     assert state_of(hass, "sensor.sam_connection") == "4"
     assert state_of(hass, "sensor.sam_stress") == "2"
@@ -151,12 +148,17 @@ async def test_phone_dialog_records_the_check_in_and_a_private_note(
     assert reply["behavior"] == "textInput"
     assert reply["title"] == "Add a note"
     assert done["title"] == "No, thanks"
-    await _tap(hass, reply["action"], "tired but close")
+    await tap(hass, reply["action"], "tired but close", user_id=SAM_USER_ID)
     assert phones[PHONE_2][-1].data["message"] == "clear_notification"
     _no_private_text(hass)
 
-    history = await act(
-        hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-05"
+    history = await act_as(
+        hass,
+        SAM_USER_ID,
+        setup_entry,
+        "get_history",
+        start="2026-01-05",
+        end="2026-01-05",
     )
     (check_in,) = history["check_ins"]
     assert check_in["partner"] == 2
@@ -187,13 +189,15 @@ async def test_forged_stale_and_repeated_taps_change_nothing(
         "SOMETHING_ELSE",
     ]
     for action in forged:
-        await _tap(hass, action)
+        await tap(hass, action, user_id=ALEX_USER_ID)
     assert len(phones[PHONE_1]) == sent
     assert phones[PHONE_2] == []
 
-    await _tap(hass, current[1])  # okay: the real one moves the dialog on
+    # okay: the real one moves the dialog on
+    await tap(hass, current[1], user_id=ALEX_USER_ID)
     assert len(phones[PHONE_1]) == sent + 1
-    await _tap(hass, current[1])  # the same tap again: that step is closed
+    # the same tap again: that step is closed
+    await tap(hass, current[1], user_id=ALEX_USER_ID)
     assert len(phones[PHONE_1]) == sent + 1
     assert setup_entry.runtime_data.conversation.checkins.records == []
 
@@ -202,8 +206,9 @@ async def test_prompt_answers_stay_private_until_both_replied(
     hass: HomeAssistant,
     setup_entry: MockConfigEntry,
     phones: dict[str, list[ServiceCall]],
+    hass_ws_client: WebSocketGenerator,
 ) -> None:
-    """Neither answer shows anywhere until the second one; then both phones get both."""
+    """Neither answer shows anywhere until the second one; then both phones hear it."""
     sent = async_capture_events(hass, f"{DOMAIN}_prompt_sent")
     revealed = async_capture_events(hass, f"{DOMAIN}_prompt_revealed")
     await act(hass, setup_entry, "send_prompt", theme="communication")
@@ -225,41 +230,64 @@ async def test_prompt_answers_stay_private_until_both_replied(
             call.data["data"]["tag"] == f"{DOMAIN}_{setup_entry.entry_id}_{slot}_prompt"
         )
 
-    await _tap(hass, _actions(phones[PHONE_1][-1])[0], "my secret answer")
+    await tap(
+        hass, _actions(phones[PHONE_1][-1])[0], "my secret answer", user_id=ALEX_USER_ID
+    )
     assert state_of(hass, "binary_sensor.alex_sam_both_answered") == "off"
     _no_private_text(hass)
-    history = await act(
-        hass, setup_entry, "get_history", start="2026-01-05", end="2026-01-05"
+    history = await act_as(
+        hass,
+        ALEX_USER_ID,
+        setup_entry,
+        "get_history",
+        start="2026-01-05",
+        end="2026-01-05",
     )
     assert history["prompts"][0]["answered"] == [1]
     assert history["prompts"][0]["answers"] == {}
     assert "my secret answer" not in repr(phones[PHONE_2])
     assert revealed == []
 
-    await act(
-        hass, setup_entry, "answer_prompt", partner=2, answer="their secret answer"
+    reply = await ws_call(
+        hass,
+        hass_ws_client,
+        SAM_USER_ID,
+        "answer_prompt",
+        config_entry_id=setup_entry.entry_id,
+        answer="their secret answer",
     )
+    assert reply["result"] == {"revealed": True}
     assert state_of(hass, "binary_sensor.alex_sam_both_answered") == "on"
     assert len(revealed) == 1
     _no_private_text(hass)
     assert phones[PHONE_1][-1].data["title"] == "Sam answered too"
-    assert phones[PHONE_1][-1].data["message"] == (
-        "Sam: their secret answer\n\nYou: my secret answer"
-    )
-    assert phones[PHONE_2][-1].data["message"] == (
-        "Alex: my secret answer\n\nYou: their secret answer"
-    )
-    history = await act(
-        hass, setup_entry, "get_history", start="2026-01-01", end="2026-01-31"
+    assert phones[PHONE_2][-1].data["title"] == "Alex answered too"
+    for phone in (PHONE_1, PHONE_2):  # the answers are read in Home Assistant
+        reveal = phones[phone][-1].data
+        assert reveal["message"] == "Open Microdose Together to read both answers."
+        assert "secret answer" not in repr(reveal)
+    history = await act_as(
+        hass,
+        SAM_USER_ID,
+        setup_entry,
+        "get_history",
+        start="2026-01-01",
+        end="2026-01-31",
     )
     assert history["prompts"][0]["answers"] == {
         "1": "my secret answer",
         "2": "their secret answer",
     }
 
-    with pytest.raises(ServiceValidationError) as err:
-        await act(hass, setup_entry, "answer_prompt", partner=1, answer="changed")
-    assert err.value.translation_key == "prompt_already_revealed"
+    reply = await ws_call(
+        hass,
+        hass_ws_client,
+        ALEX_USER_ID,
+        "answer_prompt",
+        config_entry_id=setup_entry.entry_id,
+        answer="changed",
+    )
+    assert reply["error"]["translation_key"] == "prompt_already_revealed"
 
 
 async def test_quiet_hours_hold_messages_until_they_end(
@@ -284,8 +312,6 @@ async def test_quiet_hours_hold_messages_until_they_end(
 @pytest.mark.parametrize(
     ("action", "data", "key"),
     [
-        ("answer_prompt", {"partner": 1, "answer": "hello"}, "no_prompt_today"),
-        ("answer_prompt", {"partner": 1, "answer": "   "}, "answer_empty"),
         (
             "get_history",
             {"start": "2026-01-05", "end": "2026-01-01"},
@@ -373,20 +399,12 @@ async def test_a_failing_phone_is_reported_and_the_rest_goes_on(
     async def broken(call: ServiceCall) -> None:
         raise HomeAssistantError("phone unreachable")
 
-    hass.services.async_register("notify", "mobile_app_broken", broken)
-    entry = make_entry(
-        data={
-            "couple_name": "Alex & Sam",
-            "partners": [
-                {"name": "Alex", "person": None, "notify": PHONE_1},
-                {"name": "Sam", "person": None, "notify": "notify.mobile_app_broken"},
-            ],
-        }
-    )
+    hass.services.async_register("notify", "mobile_app_sam_phone", broken)
+    entry = make_entry()
     await async_set_up(hass, entry)
     await act(hass, entry, "send_prompt")
     assert len(phones[PHONE_1]) == 1
-    assert "Could not reach notify.mobile_app_broken" in caplog.text
+    assert "Could not reach notify.mobile_app_sam_phone" in caplog.text
     assert entry.runtime_data.conversation.current_prompt is not None
 
 
@@ -398,12 +416,12 @@ async def test_note_step_can_be_skipped(
     """ "No, thanks" closes the dialog; an empty reply or unknown choice does not."""
     await act(hass, setup_entry, "request_check_in", partner=1)
     for _ in range(3):
-        await _tap(hass, _actions(phones[PHONE_1][-1])[1])
+        await tap(hass, _actions(phones[PHONE_1][-1])[1], user_id=ALEX_USER_ID)
     reply, done = _actions(phones[PHONE_1][-1])
-    await _tap(hass, reply, "   ")
-    await _tap(hass, reply.removesuffix("note") + "other")
+    await tap(hass, reply, "   ", user_id=ALEX_USER_ID)
+    await tap(hass, reply.removesuffix("note") + "other", user_id=ALEX_USER_ID)
     assert "1:checkin" in setup_entry.runtime_data.conversation.requests
-    await _tap(hass, done)
+    await tap(hass, done, user_id=ALEX_USER_ID)
     assert "1:checkin" not in setup_entry.runtime_data.conversation.requests
     assert phones[PHONE_1][-1].data["message"] == "clear_notification"
     (record,) = setup_entry.runtime_data.conversation.checkins.records
@@ -481,7 +499,10 @@ async def test_no_theme_at_all_is_refused(
 
 
 async def test_history_is_limited_to_its_range(
-    hass: HomeAssistant, setup_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    freezer: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
 ) -> None:
     """Yesterday's prompt and check-in are not in today's history."""
     await act(hass, setup_entry, "send_prompt")
@@ -492,9 +513,15 @@ async def test_history_is_limited_to_its_range(
         hass, setup_entry, "get_history", start="2026-01-06", end="2026-01-06"
     )
     assert history == {"check_ins": [], "prompts": [], "doses": []}
-    with pytest.raises(ServiceValidationError) as err:
-        await act(hass, setup_entry, "answer_prompt", partner=1, answer="late")
-    assert err.value.translation_key == "no_prompt_today"
+    reply = await ws_call(
+        hass,
+        hass_ws_client,
+        ALEX_USER_ID,
+        "answer_prompt",
+        config_entry_id=setup_entry.entry_id,
+        answer="late",
+    )
+    assert reply["error"]["translation_key"] == "no_prompt_today"
 
 
 @pytest.mark.parametrize(
@@ -534,12 +561,13 @@ async def test_a_stored_phone_answer_that_is_not_a_whole_score_is_dropped(
 ) -> None:
     """A request whose kept mood is 3.5 (a hand-edited file) records nothing."""
     await act(hass, setup_entry, "request_check_in", partner=1)
-    await _tap(hass, _actions(phones[PHONE_1][-1])[1])  # mood: okay
-    await _tap(hass, _actions(phones[PHONE_1][-1])[1])  # connection: okay
+    for _step in ("mood", "connection"):  # okay, okay
+        await tap(hass, _actions(phones[PHONE_1][-1])[1], user_id=ALEX_USER_ID)
     conversation = setup_entry.runtime_data.conversation
     conversation.requests["1:checkin"]["mood"] = 3.5
     sent = len(phones[PHONE_1])
-    await _tap(hass, _actions(phones[PHONE_1][-1])[0])  # stress: calm
+    # stress: calm
+    await tap(hass, _actions(phones[PHONE_1][-1])[0], user_id=ALEX_USER_ID)
     assert conversation.checkins.records == []
     assert "1:checkin" not in conversation.requests
     assert len(phones[PHONE_1]) == sent  # no note step follows
@@ -607,19 +635,11 @@ def _broken_phones(
     async def broken(call: ServiceCall) -> None:
         raise HomeAssistantError("phone unreachable")
 
-    hass.services.async_register("notify", "mobile_app_broken_a", broken)
-    hass.services.async_register("notify", "mobile_app_broken_b", broken)
-    alex = PHONE_1 if alex_works else "notify.mobile_app_broken_a"
-    return make_entry(
-        data={
-            "couple_name": "Alex & Sam",
-            "partners": [
-                {"name": "Alex", "person": None, "notify": alex},
-                {"name": "Sam", "person": None, "notify": "notify.mobile_app_broken_b"},
-            ],
-        },
-        options={"quiet_start": "00:00:00", "quiet_end": "00:00:00"},
-    )
+    # Each partner's own phone (registered by the `phones` fixture) now fails.
+    broken_phones = [PHONE_2] if alex_works else [PHONE_1, PHONE_2]
+    for phone in broken_phones:
+        hass.services.async_register("notify", phone.removeprefix("notify."), broken)
+    return make_entry(options={"quiet_start": "00:00:00", "quiet_end": "00:00:00"})
 
 
 async def test_no_phone_reached_is_an_error_not_a_success(
@@ -689,7 +709,7 @@ async def test_a_tap_on_a_request_without_a_known_step_is_ignored(
         request.pop("step", None)
         if step is not None:
             request["step"] = step
-        await _tap(hass, mood[1])
+        await tap(hass, mood[1], user_id=ALEX_USER_ID)
         assert conversation.checkins.records == []
         assert len(phones[PHONE_1]) == sent
         assert "1:checkin" in conversation.requests

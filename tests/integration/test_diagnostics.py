@@ -32,7 +32,14 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import PHONE_1, PHONE_2
+from .conftest import (
+    ALEX_USER_ID,
+    PHONE_1,
+    PHONE_2,
+    PRACTICE_OPTIONS,
+    SAM_USER_ID,
+    add_phone,
+)
 from .helpers import act
 
 NOTE = "planted note: the fight about the move"
@@ -195,6 +202,8 @@ async def test_diagnostics_give_settings_and_counts_never_private_words(
         "01JCHECKINPLANTED",
         "Alex",
         "Sam",
+        ALEX_USER_ID,
+        SAM_USER_ID,
         PHONE_1.removeprefix("notify."),
         PHONE_2.removeprefix("notify."),
         *_request_ids(entry),
@@ -252,8 +261,8 @@ async def test_diagnostics_name_versions_settings_and_today(
         "store": 2,
     }
     assert diagnostics["settings"]["partners"] == [
-        {"slot": 1, "person_linked": False},
-        {"slot": 2, "person_linked": False},
+        {"slot": 1, "user_linked": True, "phones": 1},
+        {"slot": 2, "user_linked": True, "phones": 1},
     ]
     assert diagnostics["settings"]["protocol"] == {
         "preset": "fadiman",
@@ -327,3 +336,72 @@ async def test_diagnostics_say_a_ritual_runs_but_not_since_when(
     text = json.dumps(diagnostics)
     for secret in (RITUAL_STARTED, LIGHT):
         assert secret not in text
+
+
+async def test_diagnostics_say_who_is_linked_and_how_many_phones_never_which(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: FrozenDateTimeFactory,
+    hass_client: ClientSessionGenerator,
+    hass_admin_user: MockUser,
+) -> None:
+    """A couple not yet linked shows it, with the repair counted; no ids or names."""
+    add_phone(hass, SAM_USER_ID, "Sam tablet")
+    linked = MockConfigEntry(
+        domain=DOMAIN,
+        unique_id="linked",
+        data={
+            "couple_name": "Alex & Sam",
+            "partners": [
+                {"name": "Alex", "person": "person.alex", "user_id": ALEX_USER_ID},
+                {"name": "Sam", "person": "person.sam", "user_id": SAM_USER_ID},
+            ],
+        },
+        options=PRACTICE_OPTIONS,
+        version=1,
+        minor_version=3,
+    )
+    unlinked = MockConfigEntry(
+        domain=DOMAIN,
+        unique_id="unlinked",
+        data={
+            "couple_name": "Robin & Kai",
+            "partners": [
+                {"name": "Robin", "person": "person.alex", "notify": PHONE_1},
+                {"name": "Kai", "person": None, "notify": PHONE_2},
+            ],
+        },
+        options=PRACTICE_OPTIONS,
+        version=1,
+        minor_version=3,
+    )
+    for entry in (linked, unlinked):
+        entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(linked.entry_id)
+    await hass.async_block_till_done()
+
+    both = await _download(hass, hass_client, hass_admin_user, linked)
+    old = await _download(hass, hass_client, hass_admin_user, unlinked)
+
+    assert both["settings"]["partners"] == [
+        {"slot": 1, "user_linked": True, "phones": 1},
+        {"slot": 2, "user_linked": True, "phones": 2},
+    ]
+    assert "partners_not_linked" not in both["issues"]
+    assert old["settings"]["partners"] == [
+        {"slot": 1, "user_linked": False, "phones": 0},
+        {"slot": 2, "user_linked": False, "phones": 0},
+    ]
+    assert old["issues"]["partners_not_linked"] == 1
+    text = json.dumps([both, old]).lower()
+    for secret in (
+        ALEX_USER_ID,
+        SAM_USER_ID,
+        "person.",
+        "alex",
+        "sam",
+        "robin",
+        "mobile_app",
+        "tablet",
+    ):
+        assert secret not in text, secret

@@ -117,16 +117,28 @@ async def test_removing_a_couple_takes_its_repairs_along(
     assert issues_of(removed) == set()
 
 
-def _old_couple(hass: HomeAssistant, unique_id: str | None = None) -> MockConfigEntry:
-    """A couple saved by 1.1, identified by the phones' notify actions."""
+# Saved before partners were users: one notify action per partner.
+OLD_DATA: dict[str, Any] = {
+    "couple_name": "Alex & Sam",
+    "partners": [
+        {"name": "Alex", "person": "person.alex", "notify": PHONE_1},
+        {"name": "Sam", "person": None, "notify": PHONE_2},
+    ],
+}
+
+
+def _old_couple(
+    hass: HomeAssistant, unique_id: str | None = None, minor_version: int = 1
+) -> MockConfigEntry:
+    """A couple saved by 1.1 (or 1.2), identified by the phones' notify actions."""
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="Alex & Sam",
         unique_id=unique_id or f"{PHONE_1}+{PHONE_2}",
-        data=COUPLE_DATA,
+        data=OLD_DATA,
         options=PRACTICE_OPTIONS,
         version=1,
-        minor_version=1,
+        minor_version=minor_version,
     )
     entry.add_to_hass(hass)
     return entry
@@ -151,24 +163,47 @@ def _companion_phones(
     return ids
 
 
-async def test_an_older_couple_moves_to_phone_devices(
+def _asked_to_link(hass: HomeAssistant, entry: MockConfigEntry) -> bool:
+    """Tell whether the couple has the repair that links partners to users."""
+    issue = ir.async_get(hass).async_get_issue(
+        DOMAIN, f"partners_not_linked_{entry.entry_id}"
+    )
+    return issue is not None and issue.is_fixable
+
+
+async def test_an_older_couple_moves_to_phone_devices_then_to_users(
     hass: HomeAssistant,
     phones: Any,
     dose_day_clock: Any,
     device_registry: dr.DeviceRegistry,
 ) -> None:
-    """1.1 couples load as before, now known by their phones' devices."""
+    """1.1 couples load, known by their phones' devices, and are asked to link."""
     alex, sam = _companion_phones(hass, device_registry)
     entry = _old_couple(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
-    assert (entry.version, entry.minor_version) == (1, 2)
+    assert (entry.version, entry.minor_version) == (1, 3)
     assert entry.unique_id == "+".join(
         sorted([f"mobile_app:{alex}", f"mobile_app:{sam}"])
     )
-    assert entry.data == COUPLE_DATA
+    assert entry.data == OLD_DATA  # users are linked by the repair, not guessed
     assert dict(entry.options) == PRACTICE_OPTIONS
+    assert _asked_to_link(hass, entry)
+
+
+async def test_a_couple_saved_by_1_2_moves_to_1_3(
+    hass: HomeAssistant, phones: Any, dose_day_clock: Any
+) -> None:
+    """1.2 couples keep their id and data; only the repair links them."""
+    entry = _old_couple(hass, unique_id="kept id", minor_version=2)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    assert (entry.version, entry.minor_version) == (1, 3)
+    assert entry.unique_id == "kept id"
+    assert entry.data == OLD_DATA
+    assert _asked_to_link(hass, entry)
 
 
 async def test_an_older_couple_without_companion_phones_keeps_its_id(
@@ -179,8 +214,25 @@ async def test_an_older_couple_without_companion_phones_keeps_its_id(
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
-    assert entry.minor_version == 2
+    assert entry.minor_version == 3
     assert entry.unique_id == f"{PHONE_1}+{PHONE_2}"
+
+
+async def test_an_older_couple_with_a_notify_group_is_known_by_its_name(
+    hass: HomeAssistant, phones: Any, dose_day_clock: Any
+) -> None:
+    """A 1.1 couple that chose a notify group keeps it in its id until linked."""
+    entry = _old_couple(hass)
+    partners = [dict(partner) for partner in OLD_DATA["partners"]]
+    partners[1]["notify"] = "notify.family_group"
+    hass.config_entries.async_update_entry(
+        entry, data={**OLD_DATA, "partners": partners}
+    )
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.minor_version == 3
+    assert entry.unique_id == f"notify.family_group+{PHONE_1}"
+    assert _asked_to_link(hass, entry)
 
 
 async def test_migration_never_gives_two_couples_one_id(
@@ -192,11 +244,18 @@ async def test_migration_never_gives_two_couples_one_id(
     """If a couple already has the new id, the older one keeps its own."""
     alex, sam = _companion_phones(hass, device_registry)
     new_id = "+".join(sorted([f"mobile_app:{alex}", f"mobile_app:{sam}"]))
-    MockConfigEntry(domain=DOMAIN, unique_id=new_id, data=COUPLE_DATA).add_to_hass(hass)
+    MockConfigEntry(  # a current couple that happens to hold that id
+        domain=DOMAIN,
+        unique_id=new_id,
+        data=COUPLE_DATA,
+        options=PRACTICE_OPTIONS,
+        version=1,
+        minor_version=3,
+    ).add_to_hass(hass)
     entry = _old_couple(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    assert entry.minor_version == 2
+    assert entry.minor_version == 3
     assert entry.unique_id == f"{PHONE_1}+{PHONE_2}"
 
 
@@ -211,3 +270,14 @@ async def test_a_couple_from_a_newer_release_is_not_loaded(
     assert not await hass.config_entries.async_setup(entry.entry_id)
     assert entry.state is ConfigEntryState.MIGRATION_ERROR
     assert entry.version == 2
+    assert not _asked_to_link(hass, entry)
+
+
+async def test_a_current_couple_is_not_asked_to_link(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Partners set up as users have nothing to link, at this or any later setup."""
+    assert not _asked_to_link(hass, setup_entry)
+    assert await hass.config_entries.async_reload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+    assert not _asked_to_link(hass, setup_entry)

@@ -23,18 +23,10 @@ from pytest_homeassistant_custom_component.common import (
 )
 import voluptuous as vol
 
-from .conftest import PHONE_1, PHONE_2
-from .helpers import act
+from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
+from .helpers import act, act_as, tap
 
 DAY = {"start": "2026-01-05", "end": "2026-01-05"}
-
-
-async def _tap(hass: HomeAssistant, action: str, reply_text: str | None = None) -> None:
-    data: dict[str, Any] = {"action": action}
-    if reply_text is not None:
-        data["reply_text"] = reply_text
-    hass.bus.async_fire("mobile_app_notification_action", data)
-    await hass.async_block_till_done()
 
 
 async def _wait(
@@ -63,11 +55,14 @@ async def _refused(
 
 
 async def _phone_check_in(
-    hass: HomeAssistant, phone: list[ServiceCall], choices: tuple[int, int, int]
+    hass: HomeAssistant,
+    phone: list[ServiceCall],
+    choices: tuple[int, int, int],
+    user_id: str,
 ) -> None:
     """Tap through mood, connection and stress on the newest request."""
     for choice in choices:
-        await _tap(hass, _actions(phone[-1])[choice])
+        await tap(hass, _actions(phone[-1])[choice], user_id=user_id)
 
 
 # ---- prompts per day ------------------------------------------------------
@@ -195,7 +190,7 @@ async def test_a_phone_check_in_past_the_daily_limit_is_dropped(
             hass, setup_entry, "check_in", partner=2, mood=3, connection=3, stress=3
         )
     await act(hass, setup_entry, "request_check_in", partner=2)
-    await _phone_check_in(hass, phones[PHONE_2], (2, 2, 0))
+    await _phone_check_in(hass, phones[PHONE_2], (2, 2, 0), SAM_USER_ID)
     conversation = setup_entry.runtime_data.conversation
     assert len(conversation.checkins.records) == 10
     assert "2:checkin" not in conversation.requests
@@ -212,21 +207,24 @@ async def test_a_reply_of_a_million_characters_stores_and_sends_at_most_the_limi
     phones: dict[str, list[ServiceCall]],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """The answer keeps its first 2,000 characters; the reveal is not the whole."""
+    """The answer keeps its first 2,000 characters; the reveal carries neither."""
     await act(hass, setup_entry, "send_prompt")
     huge = "we went on " * 100_000  # 1,100,000 characters
-    await _tap(hass, _actions(phones[PHONE_1][-1])[0], huge)
-    await _tap(hass, _actions(phones[PHONE_2][-1])[0], "short and sweet")
+    await tap(hass, _actions(phones[PHONE_1][-1])[0], huge, user_id=ALEX_USER_ID)
+    await tap(
+        hass, _actions(phones[PHONE_2][-1])[0], "short and sweet", user_id=SAM_USER_ID
+    )
 
-    history = await act(hass, setup_entry, "get_history", **DAY)
+    history = await act_as(hass, SAM_USER_ID, setup_entry, "get_history", **DAY)
     answers = history["prompts"][0]["answers"]
     assert len(answers["1"]) <= 2000
     assert answers["1"] == huge[:2000].strip()
     assert answers["2"] == "short and sweet"
     for phone in (PHONE_1, PHONE_2):
         reveal = phones[phone][-1].data
-        assert "short and sweet" in reveal["message"]
-        assert len(reveal["message"]) < 2100
+        assert reveal["title"].endswith("answered too")
+        assert "short and sweet" not in repr(reveal)
+        assert "we went on" not in repr(reveal)
     assert "longer than 2000 characters" in caplog.text
     assert "we went on" not in caplog.text
 
@@ -238,10 +236,15 @@ async def test_a_phone_note_loses_control_characters_and_keeps_line_breaks(
 ) -> None:
     """Escape codes and NULs never reach the store; a too-long note is cut."""
     await act(hass, setup_entry, "request_check_in", partner=1)
-    await _phone_check_in(hass, phones[PHONE_1], (1, 1, 1))
+    await _phone_check_in(hass, phones[PHONE_1], (1, 1, 1), ALEX_USER_ID)
     reply = _actions(phones[PHONE_1][-1])[0]
-    await _tap(hass, reply, "\x1b[2Jtired\x00 but\x07 close\r\nreally " + "z" * 5000)
-    history = await act(hass, setup_entry, "get_history", **DAY)
+    await tap(
+        hass,
+        reply,
+        "\x1b[2Jtired\x00 but\x07 close\r\nreally " + "z" * 5000,
+        user_id=ALEX_USER_ID,
+    )
+    history = await act_as(hass, ALEX_USER_ID, setup_entry, "get_history", **DAY)
     note = history["check_ins"][0]["note"]
     assert note.startswith("[2Jtired but close\nreally zzz")
     assert len(note) == 2000
@@ -254,9 +257,16 @@ async def test_a_prompt_answer_from_the_phone_is_cleaned(
 ) -> None:
     """Both answers are kept without control characters, line breaks intact."""
     await act(hass, setup_entry, "send_prompt")
-    await _tap(hass, _actions(phones[PHONE_1][-1])[0], "line one\x00\nline\x08 two\t!")
-    await _tap(hass, _actions(phones[PHONE_2][-1])[0], "\x7fok\ud800")
-    history = await act(hass, setup_entry, "get_history", **DAY)
+    await tap(
+        hass,
+        _actions(phones[PHONE_1][-1])[0],
+        "line one\x00\nline\x08 two\t!",
+        user_id=ALEX_USER_ID,
+    )
+    await tap(
+        hass, _actions(phones[PHONE_2][-1])[0], "\x7fok\ud800", user_id=SAM_USER_ID
+    )
+    history = await act_as(hass, ALEX_USER_ID, setup_entry, "get_history", **DAY)
     assert history["prompts"][0]["answers"] == {
         "1": "line one\nline two !",
         "2": "ok",
@@ -346,9 +356,9 @@ async def test_a_logged_warning_never_carries_the_reply(
     """Whatever the integration logs about a long note, the note is not in it."""
     caplog.set_level(logging.DEBUG, logger="custom_components.microdose_together")
     await act(hass, setup_entry, "request_check_in", partner=2)
-    await _phone_check_in(hass, phones[PHONE_2], (0, 0, 0))
+    await _phone_check_in(hass, phones[PHONE_2], (0, 0, 0), SAM_USER_ID)
     secret = "only for me " * 1000
-    await _tap(hass, _actions(phones[PHONE_2][-1])[0], secret)
+    await tap(hass, _actions(phones[PHONE_2][-1])[0], secret, user_id=SAM_USER_ID)
     assert "longer than 2000 characters" in caplog.text
     assert "only for me" not in caplog.text
 

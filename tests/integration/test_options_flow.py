@@ -210,6 +210,7 @@ async def test_check_in_schedule_and_quiet_hours(
         "checkin_time": "21:30:00",
         "quiet_start": "22:30:00",
         "quiet_end": "07:30:00",
+        "show_answers_in_notifications": False,
     }
     result = await hass.config_entries.options.async_configure(
         result["flow_id"],

@@ -12,21 +12,31 @@ from collections.abc import Callable
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.core import Context, HomeAssistant, ServiceCall
 from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
+    MockUser,
     async_capture_events,
 )
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import PHONE_1, PHONE_2
+from .conftest import (
+    ALEX_USER_ID,
+    PHONE_1,
+    PHONE_2,
+    PHONE_NAMES,
+    SAM_USER_ID,
+    add_phone,
+)
 from .demo_home import LIGHTS, RITUAL_OPTIONS, async_set_up_demo, look
-from .helpers import act, async_set_up
+from .helpers import act, async_set_up, ws_call
 
 PHONES = {1: PHONE_1, 2: PHONE_2}
+USERS = {1: ALEX_USER_ID, 2: SAM_USER_ID}
 
 
 class SlowPhones:
@@ -61,8 +71,12 @@ class SlowPhones:
 
 
 @pytest.fixture
-async def slow_phones(hass: HomeAssistant) -> SlowPhones:
-    """Phones that take a moment to answer."""
+async def slow_phones(
+    hass: HomeAssistant, partner_users: dict[str, MockUser]
+) -> SlowPhones:
+    """The partners' own phones, which take a moment to answer."""
+    for user_id, device_name in PHONE_NAMES.items():
+        add_phone(hass, user_id, device_name)
     return SlowPhones(hass)
 
 
@@ -77,6 +91,16 @@ async def couple(
     entry = make_entry()
     await async_set_up(hass, entry)
     return entry
+
+
+async def _show_answers_in_notifications(
+    hass: HomeAssistant, entry: MockConfigEntry
+) -> None:
+    """Let the reveal carry both answers, so it shows which ones were kept."""
+    hass.config_entries.async_update_entry(
+        entry, options=entry.options | {"show_answers_in_notifications": True}
+    )
+    await hass.async_block_till_done()
 
 
 def assert_guard_holds(doses: list[dict[str, Any]]) -> None:
@@ -107,7 +131,7 @@ async def test_fifty_check_ins_and_doses_at_once(
         slot = 1 + index % 2
         if index % 2 == (index // 2) % 2:
             scores = {"mood": 1 + index % 5, "connection": 3, "stress": 2}
-            calls.append(("check_in", slot, scores | {"note": f"note {index}"}))
+            calls.append(("check_in", slot, scores))
         else:
             acknowledged = index % 5 == 0
             calls.append(("log_dose", slot, {"acknowledge_off_protocol": acknowledged}))
@@ -158,13 +182,13 @@ async def test_fifty_check_ins_and_doses_at_once(
         check_in_ids
     )
     assert sorted(r["id"] for r in saved["checkins"]["records"]) == sorted(check_in_ids)
-    notes = {r["note"] for r in saved["checkins"]["records"]}
-    taken = [
-        data["note"]
-        for (action, _, data), result in zip(calls, results, strict=True)
+    kept = Counter((r["partner"], r["mood"]) for r in saved["checkins"]["records"])
+    taken = Counter(
+        (slot, data["mood"])
+        for (action, slot, data), result in zip(calls, results, strict=True)
         if action == "check_in" and not isinstance(result, BaseException)
-    ]
-    assert sorted(notes) == sorted(taken)
+    )
+    assert kept == taken
     assert Counter(r["partner"] for r in saved["checkins"]["records"]) == {1: 10, 2: 10}
     assert_guard_holds(saved["doses"])
     assert len(logged) == sum(len(ids) for ids in accepted_doses.values())
@@ -183,7 +207,11 @@ async def test_one_tap_delivered_many_times_counts_once(
         action = slow_phones.calls[1][-1].data["data"]["actions"][step % 3]["action"]
         sent = len(slow_phones.calls[1])
         for _ in range(10):
-            hass.bus.async_fire("mobile_app_notification_action", {"action": action})
+            hass.bus.async_fire(
+                "mobile_app_notification_action",
+                {"action": action},
+                context=Context(user_id=ALEX_USER_ID),
+            )
         await hass.async_block_till_done()
         assert len(slow_phones.calls[1]) == sent + 1, step
     (record,) = couple.runtime_data.conversation.checkins.records
@@ -191,10 +219,14 @@ async def test_one_tap_delivered_many_times_counts_once(
 
 
 async def test_both_partners_answering_at_once_reveal_once(
-    hass: HomeAssistant, couple: MockConfigEntry, slow_phones: SlowPhones
+    hass: HomeAssistant,
+    couple: MockConfigEntry,
+    slow_phones: SlowPhones,
+    hass_ws_client: WebSocketGenerator,
 ) -> None:
-    """Two answers each, all at once: one reveal, showing what is stored."""
+    """Two answers each, all at once: one reveal, and only what is stored."""
     revealed = async_capture_events(hass, f"{DOMAIN}_prompt_revealed")
+    await _show_answers_in_notifications(hass, couple)
     await act(hass, couple, "send_prompt")
     tap = {
         slot: slow_phones.calls[slot][-1].data["data"]["actions"][0]["action"]
@@ -205,19 +237,35 @@ async def test_both_partners_answering_at_once_reveal_once(
         hass.bus.async_fire(
             "mobile_app_notification_action",
             {"action": tap[slot], "reply_text": text},
+            context=Context(user_id=USERS[slot]),
+        )
+
+    async def by_panel(slot: int, text: str) -> dict[str, Any]:
+        return await ws_call(
+            hass,
+            hass_ws_client,
+            USERS[slot],
+            "answer_prompt",
+            config_entry_id=couple.entry_id,
+            answer=text,
         )
 
     results = await asyncio.gather(
         by_phone(1, "phone one"),
-        act(hass, couple, "answer_prompt", partner=2, answer="service two"),
-        act(hass, couple, "answer_prompt", partner=1, answer="service one"),
+        by_panel(2, "panel two"),
+        by_panel(1, "panel one"),
         by_phone(2, "phone two"),
         return_exceptions=True,
     )
     await hass.async_block_till_done()
     for result in results:
-        accepted = isinstance(result, dict) and set(result) == {"revealed"}
-        assert result is None or accepted or isinstance(result, ServiceValidationError)
+        if result is None:  # a tap changes what it changes, silently
+            continue
+        assert isinstance(result, dict), result
+        if result["success"]:
+            assert set(result["result"]) == {"revealed"}
+        else:
+            assert result["error"]["translation_key"] == "prompt_already_revealed"
 
     assert len(revealed) == 1
     shared = couple.runtime_data.conversation.current_prompt

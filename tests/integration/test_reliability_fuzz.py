@@ -58,6 +58,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import orjson
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 import voluptuous as vol
 
 from custom_components.microdose_together.const import DOMAIN
@@ -75,8 +76,9 @@ from custom_components.microdose_together.ritual_settings import (
     CONF_RITUAL_MEDIA_PLAYER,
 )
 
+from .conftest import ALEX_USER_ID, SAM_USER_ID
 from .demo_home import CEILING, PLAYER, async_set_up_demo
-from .helpers import async_set_up
+from .helpers import async_set_up, ws_call
 
 # Hypothesis' own note about its PRNG registration on Python 3.14, not about us.
 pytestmark = pytest.mark.filterwarnings(
@@ -317,7 +319,6 @@ ACTIONS: dict[str, Action] = {
             "mood": SCORE,
             "connection": SCORE,
             "stress": SCORE,
-            "note": _text(2000, required=False),
         },
         response=True,
         prepare="request_check_in",
@@ -326,11 +327,6 @@ ACTIONS: dict[str, Action] = {
         {"partner": _optional(PARTNER, WHOLE_JUNK)}, response=True
     ),
     "send_prompt": Action({"theme": THEME}, response=True),
-    "answer_prompt": Action(
-        {"partner": PARTNER, "answer": _text(2000, required=True)},
-        response=True,
-        prepare="send_prompt",
-    ),
     "set_intention": Action({"intention": _text(255, required=True)}, response=False),
     "get_history": Action(
         {
@@ -507,6 +503,7 @@ async def world(
     make_entry: Callable[..., MockConfigEntry],
     dose_day_clock: FrozenDateTimeFactory,
     hass_storage: dict[str, Any],
+    hass_ws_client: WebSocketGenerator,
     request: pytest.FixtureRequest,
 ) -> AsyncIterator[World]:
     """Set up the couple once for all examples of one action; check the totals."""
@@ -527,15 +524,40 @@ async def world(
     foreign = MockConfigEntry(domain="other_integration", title="Not a couple")
     foreign.add_to_hass(hass)
     here = World(hass, entry, (not_loaded, foreign), hass_storage)
-    # Some history for get_history to find: a check-in and a revealed prompt.
-    for data in (
-        {"partner": 1, "mood": 4, "connection": 4, "stress": 2, "note": "private"},
+    # Some history for get_history to find: check-ins, one with a private note,
+    # and a revealed prompt (private text comes in by the couple's websocket).
+    await _service(
+        hass,
+        "check_in",
+        entry,
         {"partner": 2, "mood": 3, "connection": 4, "stress": 3},
-    ):
-        await _service(hass, "check_in", entry, data)
+    )
     await _service(hass, "send_prompt", entry, {})
-    await _service(hass, "answer_prompt", entry, {"partner": 1, "answer": "one"})
-    await _service(hass, "answer_prompt", entry, {"partner": 2, "answer": "two"})
+    for user_id, data in (
+        (ALEX_USER_ID, {"answer": "one"}),
+        (SAM_USER_ID, {"answer": "two"}),
+    ):
+        reply = await ws_call(
+            hass,
+            hass_ws_client,
+            user_id,
+            "answer_prompt",
+            config_entry_id=entry.entry_id,
+            **data,
+        )
+        assert reply["success"], reply
+    reply = await ws_call(
+        hass,
+        hass_ws_client,
+        ALEX_USER_ID,
+        "check_in",
+        config_entry_id=entry.entry_id,
+        mood=4,
+        connection=4,
+        stress=2,
+        note="private",
+    )
+    assert reply["success"], reply
     await hass.async_block_till_done()
     await here.coordinator.store.async_flush()
     yield here
@@ -696,13 +718,6 @@ def _prompt_sent(call: Accepted) -> None:
     assert call.stored["prompts"][-1]["prompt_id"] == call.response["prompt_id"]
 
 
-def _prompt_answered(call: Accepted) -> None:
-    last = call.stored["prompts"][-1]
-    answer = clean_text(call.data["answer"])  # control characters never kept
-    assert last["answers"][str(call.data["partner"])] == answer
-    assert last["revealed"] is call.response["revealed"]
-
-
 def _intention_set(call: Accepted) -> None:
     assert call.stored["intention"] == clean_text(call.data["intention"])
 
@@ -736,15 +751,12 @@ def _history(call: Accepted) -> None:
     ]
     found = [item["id"] for item in call.response["check_ins"]]
     assert sorted(found) == sorted(expected)
+    # An automation asks: no note and no answer, not even a revealed one.
+    assert all("note" not in item for item in call.response["check_ins"])
     for prompt in call.response["prompts"]:
         assert start <= prompt["day"] <= end
-        if prompt["answers"]:  # answers leave the store only once revealed
-            assert all(
-                shared["revealed"]
-                for shared in call.stored["prompts"]
-                if shared["day"] == prompt["day"]
-                and shared["prompt_id"] == prompt["prompt_id"]
-            )
+        assert "answers" not in prompt
+        assert "own_answer" not in prompt
 
 
 def _ritual_started(call: Accepted) -> None:
@@ -767,7 +779,6 @@ ACCEPTED_CHECKS: dict[str, Callable[[Accepted], None]] = {
     "check_in": _checked_in,
     "request_check_in": _check_in_requested,
     "send_prompt": _prompt_sent,
-    "answer_prompt": _prompt_answered,
     "set_intention": _intention_set,
     "get_history": _history,
     "start_ritual": _ritual_started,

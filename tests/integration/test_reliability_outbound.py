@@ -40,12 +40,12 @@ from pytest_homeassistant_custom_component.common import (
 from custom_components.microdose_together.const import DOMAIN
 from custom_components.microdose_together.notifications import SEND_TIMEOUT
 
-from .conftest import PHONE_1
+from .conftest import PHONE_1, PHONE_2
 from .hangs import Hangs, finish_past_hangs
 from .helpers import act, async_set_up, state_of
 
 NO_QUIET_HOURS = {"quiet_start": "00:00:00", "quiet_end": "00:00:00"}
-FLAKY_PHONE = "notify.mobile_app_flaky"
+FLAKY_PHONE = PHONE_2  # Sam's own phone
 FLAKY_LIGHT = "light.flaky"
 GOOD_LIGHT = "light.good"
 FLAKY_PLAYER = "media_player.flaky"
@@ -98,7 +98,7 @@ def _failures(caplog: pytest.LogCaptureFixture, name: str) -> list[str]:
 
 
 @pytest.fixture
-def flaky_phone(hass: HomeAssistant) -> Device:
+def flaky_phone(hass: HomeAssistant, phones: dict[str, list[ServiceCall]]) -> Device:
     """Sam's phone, which the test makes fail."""
     device = Device()
     hass.services.async_register("notify", FLAKY_PHONE.split(".")[1], device.answer)
@@ -106,16 +106,7 @@ def flaky_phone(hass: HomeAssistant) -> Device:
 
 
 def _with_flaky_sam(make_entry: Callable[..., MockConfigEntry], **options: Any) -> Any:
-    return make_entry(
-        data={
-            "couple_name": "Alex & Sam",
-            "partners": [
-                {"name": "Alex", "person": None, "notify": PHONE_1},
-                {"name": "Sam", "person": None, "notify": FLAKY_PHONE},
-            ],
-        },
-        options=options,
-    )
+    return make_entry(options=options)
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -21,12 +21,13 @@ from pytest_homeassistant_custom_component.common import (
     async_capture_events,
     async_fire_time_changed,
 )
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import PHONE_1, PHONE_2
+from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
 from .demo_home import CEILING, LIGHTS, RITUAL_OPTIONS, async_set_up_demo, look
-from .helpers import act, async_set_up, state_of
+from .helpers import act, act_as, async_set_up, state_of, tap, ws_call
 
 DAY = date(2026, 1, 7)
 DOSE_DAY = DAY + timedelta(days=1)
@@ -43,14 +44,6 @@ async def _at(
 ) -> None:
     freezer.move_to(when)
     async_fire_time_changed(hass, when)
-    await hass.async_block_till_done()
-
-
-async def _tap(hass: HomeAssistant, action: str, reply_text: str | None = None) -> None:
-    data: dict[str, Any] = {"action": action}
-    if reply_text is not None:
-        data["reply_text"] = reply_text
-    hass.bus.async_fire("mobile_app_notification_action", data)
     await hass.async_block_till_done()
 
 
@@ -82,12 +75,16 @@ async def _reload(hass: HomeAssistant, entry: MockConfigEntry) -> None:
 async def _answer_check_in_dialog(
     hass: HomeAssistant, calls: list[ServiceCall], note: str
 ) -> None:
-    """Go on from the phone's last question: good, close, calm, then a note."""
+    """Go on from Alex's phone's last question: good, close, calm, then a note."""
     choices = {"good": "good", "close": "close", "high": "calm"}
     while (last := _actions(calls[-1])[-1].rsplit("|", 1)[-1]) != "done":
         choice = choices.pop(last)  # each step is answered once, in order
-        await _tap(hass, next(a for a in _actions(calls[-1]) if a.endswith(choice)))
-    await _tap(hass, _actions(calls[-1])[0], note)
+        await tap(
+            hass,
+            next(a for a in _actions(calls[-1]) if a.endswith(choice)),
+            user_id=ALEX_USER_ID,
+        )
+    await tap(hass, _actions(calls[-1])[0], note, user_id=ALEX_USER_ID)
 
 
 def _prompt_text(prompt: dict[str, Any], entry: MockConfigEntry) -> str:
@@ -110,6 +107,7 @@ async def test_restart_at_any_moment_of_the_day(
     phones: dict[str, list[ServiceCall]],
     make_entry: Callable[..., MockConfigEntry],
     dose_day_clock: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
     moment: str,
 ) -> None:
     """Doses, check-ins, answers, pauses, the dialog and held messages survive."""
@@ -127,10 +125,19 @@ async def test_restart_at_any_moment_of_the_day(
     dose = await act(hass, entry, "log_dose", partner=1, acknowledge_off_protocol=True)
     await act(hass, entry, "check_in", partner=2, mood=2, connection=4, stress=3)
     prompt = await act(hass, entry, "send_prompt")
-    await act(hass, entry, "answer_prompt", partner=1, answer="before the restart")
+    answered = await ws_call(
+        hass,
+        hass_ws_client,
+        ALEX_USER_ID,
+        "answer_prompt",
+        config_entry_id=entry.entry_id,
+        answer="before the restart",
+    )
+    assert answered["result"] == {"revealed": False}
     await act(hass, entry, "request_check_in", partner=1)
     if not quiet:
-        await _tap(hass, _actions(phones[PHONE_1][-1])[2])  # mood: good
+        mood_good = _actions(phones[PHONE_1][-1])[2]
+        await tap(hass, mood_good, user_id=ALEX_USER_ID)
     await act(hass, entry, "set_intention", intention="stay close")
     await act(hass, entry, "pause_protocol")
     before = _stored(entry)
@@ -185,10 +192,17 @@ async def test_restart_at_any_moment_of_the_day(
             for c in _messages(phones[PHONE_2], sent[PHONE_2])
             if _purpose(c) == "prompt"
         ]
-        await _tap(hass, _actions(prompt_call)[0], "after the restart too")
+        await tap(
+            hass, _actions(prompt_call)[0], "after the restart too", user_id=SAM_USER_ID
+        )
         assert len(revealed) == 1
-        history = await act(
-            hass, entry, "get_history", start=DAY.isoformat(), end=DAY.isoformat()
+        history = await act_as(
+            hass,
+            ALEX_USER_ID,
+            entry,
+            "get_history",
+            start=DAY.isoformat(),
+            end=DAY.isoformat(),
         )
         assert history["prompts"][-1]["answers"] == {
             "1": "before the restart",
@@ -265,7 +279,9 @@ async def test_a_prompt_held_overnight_is_not_answered_into_the_void(
 
     delivered = [c for c in _messages(phones[PHONE_1], 0) if _purpose(c) == "prompt"]
     for call in delivered:
-        await _tap(hass, _actions(call)[0], "my answer from the morning")
+        await tap(
+            hass, _actions(call)[0], "my answer from the morning", user_id=ALEX_USER_ID
+        )
     history = await act(
         hass, entry, "get_history", start=DAY.isoformat(), end=DOSE_DAY.isoformat()
     )

@@ -27,11 +27,12 @@ from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
 )
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import PHONE_1, PHONE_2
-from .helpers import act, write_file
+from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
+from .helpers import act, tap, write_file, ws_call
 
 STARTED = "2026-01-05T07:00:00+00:00"
 GOOD_CHECKIN = {
@@ -143,6 +144,34 @@ CASES = [
             ]
         },
         id="held_link_to_another_site",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {"data": OWN_HELD["data"] | {"url": "/lovelace/0"}},
+                }
+            ]
+        },
+        id="held_link_we_never_send",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {"data": OWN_HELD["data"] | {"visibility": "public"}},
+                }
+            ]
+        },
+        id="held_shown_on_a_locked_screen",
+    ),
+    pytest.param(
+        {"held": [{"slot": 1, "payload": OWN_HELD | {"message": "x" * 5001}}]},
+        id="held_message_too_long",
     ),
     pytest.param(
         {"held": [{"slot": 2, "payload": OWN_HELD}]},
@@ -379,11 +408,7 @@ async def test_a_tap_on_a_stored_request_without_a_step_changes_nothing(
     caplog.set_level(logging.DEBUG, logger="custom_components.microdose_together")
     entry = make_entry()
     await _set_up_with(hass, entry, {"requests": {"1:checkin": {"id": "abcdef123456"}}})
-    hass.bus.async_fire(
-        "mobile_app_notification_action",
-        {"action": f"MDT|{entry.entry_id}|1|abcdef123456|good"},
-    )
-    await hass.async_block_till_done()
+    await tap(hass, f"MDT|{entry.entry_id}|1|abcdef123456|good", user_id=ALEX_USER_ID)
 
     assert "Ignored a notification action" in caplog.text
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
@@ -397,6 +422,7 @@ async def test_the_couples_own_held_messages_survive_a_restart(
     phones: dict[str, list[ServiceCall]],
     issue_registry: ir.IssueRegistry,
     dose_day_clock: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
 ) -> None:
     """A check-in, a reveal and a message of the couple's own all pass the check."""
     dose_day_clock.move_to(dt_util.parse_datetime("2026-01-05T23:00:00+02:00"))
@@ -404,8 +430,16 @@ async def test_the_couples_own_held_messages_survive_a_restart(
     await hass.async_block_till_done()
     await act(hass, setup_entry, "request_check_in", partner=1)
     await act(hass, setup_entry, "send_prompt")
-    await act(hass, setup_entry, "answer_prompt", partner=1, answer="one")
-    await act(hass, setup_entry, "answer_prompt", partner=2, answer="two")
+    for user_id, answer in ((ALEX_USER_ID, "one"), (SAM_USER_ID, "two")):
+        reply = await ws_call(
+            hass,
+            hass_ws_client,
+            user_id,
+            "answer_prompt",
+            config_entry_id=setup_entry.entry_id,
+            answer=answer,
+        )
+        assert reply["success"], reply
     await act(
         hass,
         setup_entry,
@@ -434,5 +468,5 @@ async def test_the_couples_own_held_messages_survive_a_restart(
     assert {call.data["message"] for call in phones[PHONE_2][cleared[1] :]} == {
         "How is your mood right now?",
         "Walk tomorrow?",
-        "Alex: one\n\nYou: two",
+        "Open Microdose Together to read both answers.",
     }

@@ -19,7 +19,14 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import PHONE_1, PHONE_2
+from .conftest import (
+    ALEX_USER_ID,
+    PHONE_1,
+    PHONE_2,
+    PHONE_NAMES,
+    SAM_USER_ID,
+    add_phone,
+)
 from .demo_home import (
     BED,
     CEILING,
@@ -31,7 +38,7 @@ from .demo_home import (
     async_set_up_demo,
     look,
 )
-from .helpers import act, async_set_up, state_of
+from .helpers import act, async_set_up, state_of, tap
 
 SCENE = "scene.alex_sam_evening_ritual"
 SWITCH = "switch.alex_sam_ritual"
@@ -155,16 +162,9 @@ async def test_missing_light_and_failing_phone_give_a_partial_ritual(
     async def broken(call: ServiceCall) -> None:
         raise HomeAssistantError("phone unreachable")
 
-    hass.services.async_register("notify", "mobile_app_broken", broken)
+    hass.services.async_register("notify", PHONE_2.removeprefix("notify."), broken)
     await async_set_up_demo(hass)
     entry = make_entry(
-        data={
-            "couple_name": "Alex & Sam",
-            "partners": [
-                {"name": "Alex", "person": None, "notify": PHONE_1},
-                {"name": "Sam", "person": None, "notify": "notify.mobile_app_broken"},
-            ],
-        },
         options=RITUAL_OPTIONS | {"ritual_lights": [CEILING, "light.gone"]},
     )
     await async_set_up(hass, entry)
@@ -386,13 +386,12 @@ async def test_the_ritual_uses_tonights_prompt_and_prompts_once_an_evening(
     sent = async_capture_events(hass, f"{DOMAIN}_prompt_sent")
     await act(hass, ritual_entry, "send_prompt")
     prompt = state_of(hass, PROMPT)
-    for phone, answer in ((PHONE_1, "first"), (PHONE_2, "second")):
+    for phone, user_id, answer in (
+        (PHONE_1, ALEX_USER_ID, "first"),
+        (PHONE_2, SAM_USER_ID, "second"),
+    ):
         action = phones[phone][-1].data["data"]["actions"][0]["action"]
-        hass.bus.async_fire(
-            "mobile_app_notification_action",
-            {"action": action, "reply_text": answer},
-        )
-        await hass.async_block_till_done()
+        await tap(hass, action, answer, user_id=user_id)
     assert state_of(hass, BOTH_ANSWERED) == "on"
     asked = {phone: _prompts(calls) for phone, calls in phones.items()}
 
@@ -450,18 +449,10 @@ def lamp(hass: HomeAssistant) -> dict[str, bool]:
     return control
 
 
-BROKEN_PHONES: dict[str, Any] = {
-    "couple_name": "Alex & Sam",
-    "partners": [
-        {"name": "Alex", "person": None, "notify": "notify.mobile_app_broken_1"},
-        {"name": "Sam", "person": None, "notify": "notify.mobile_app_broken_2"},
-    ],
-}
-
-
 @pytest.mark.parametrize("how", ["action", "scene", "switch"])
 async def test_a_ritual_where_nothing_answers_is_an_error(
     hass: HomeAssistant,
+    partner_users: Any,
     lamp: dict[str, bool],
     make_entry: Callable[..., MockConfigEntry],
     dose_day_clock: FrozenDateTimeFactory,
@@ -472,9 +463,11 @@ async def test_a_ritual_where_nothing_answers_is_an_error(
     async def broken(call: ServiceCall) -> None:
         raise HomeAssistantError("phone unreachable")
 
-    for name in ("mobile_app_broken_1", "mobile_app_broken_2"):
-        hass.services.async_register("notify", name, broken)
-    entry = make_entry(data=BROKEN_PHONES, options={"ritual_lights": [LAMP]})
+    for user_id, device_name in PHONE_NAMES.items():  # both phones fail
+        add_phone(hass, user_id, device_name)
+    for phone in (PHONE_1, PHONE_2):
+        hass.services.async_register("notify", phone.removeprefix("notify."), broken)
+    entry = make_entry(options={"ritual_lights": [LAMP]})
     await async_set_up(hass, entry)
     lamp["failing"] = True
     started = async_capture_events(hass, f"{DOMAIN}_ritual_started")
@@ -489,9 +482,7 @@ async def test_a_ritual_where_nothing_answers_is_an_error(
         await start
     assert caught.value.translation_domain == DOMAIN
     assert caught.value.translation_key == "ritual_start_failed"
-    assert caught.value.translation_placeholders == {
-        "failed": f"{LAMP}, notify.mobile_app_broken_1, notify.mobile_app_broken_2"
-    }
+    assert caught.value.translation_placeholders == {"failed": f"{LAMP}, Alex, Sam"}
     assert state_of(hass, SWITCH) == "off"
     assert started == []
     assert "ritual" not in entry.runtime_data.stored_for_diagnostics()

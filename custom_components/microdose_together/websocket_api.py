@@ -1,0 +1,177 @@
+"""Websocket commands: the couple's own way in for private text.
+
+Notes and prompt answers never travel as action fields (Home Assistant keeps
+those in its records); the couple's panel sends them here instead. The caller
+is the signed-in user of the connection, and only a partner of the couple may
+use these commands, always as their own slot: there is no partner field.
+
+A refusal is a translated error and changes nothing. Text is checked in the
+handlers rather than in the schemas, because a schema's error repeats the
+value it refused, and a note must never end up in an error or the log.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from homeassistant.components.websocket_api import async_register_command
+from homeassistant.components.websocket_api.connection import ActiveConnection
+from homeassistant.components.websocket_api.decorators import (
+    async_response,
+    websocket_command,
+)
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import config_validation as cv
+import voluptuous as vol
+
+from .action_helpers import coordinator_of, local_day, validation_error
+from .const import ATTR_CONFIG_ENTRY_ID, ATTR_PARTNER_NAME, DOMAIN
+from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
+from .core.limits import TEXT_MAX_LENGTH, cut_text
+from .dialogue import NoPromptError
+from .dialogue_actions import (
+    ATTR_CONNECTION,
+    ATTR_END,
+    ATTR_MOOD,
+    ATTR_START,
+    ATTR_STRESS,
+    SCORE,
+    async_record_check_in,
+    history_for,
+)
+from .identity import partner_slot
+
+WS_COUPLES: Final = f"{DOMAIN}/couples"
+WS_CHECK_IN: Final = f"{DOMAIN}/check_in"
+WS_ANSWER_PROMPT: Final = f"{DOMAIN}/answer_prompt"
+WS_HISTORY: Final = f"{DOMAIN}/history"
+
+ATTR_NOTE: Final = "note"
+ATTR_ANSWER: Final = "answer"
+
+
+@callback
+def async_register_commands(hass: HomeAssistant) -> None:
+    """Register the commands once, for every couple."""
+    for command in (_couples, _check_in, _answer_prompt, _history):
+        async_register_command(hass, command)
+
+
+def _own_couple(
+    hass: HomeAssistant, connection: ActiveConnection, entry_id: str
+) -> tuple[MicrodoseCoordinator, int]:
+    """Return the couple and the caller's own slot in it, or refuse."""
+    coordinator = coordinator_of(hass, entry_id)
+    return coordinator, partner_slot(coordinator.settings, connection.user.id)
+
+
+def _private_text(value: Any, field: str) -> str:
+    """Return the text cleaned; refuse what is not text or longer than allowed."""
+    if not isinstance(value, str):
+        raise validation_error(f"{field}_not_text")
+    text, too_long = cut_text(value)
+    if too_long:
+        raise validation_error(f"{field}_too_long", {"max": str(TEXT_MAX_LENGTH)})
+    return text
+
+
+@websocket_command({vol.Required("type"): WS_COUPLES})
+@callback
+def _couples(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+) -> None:
+    """Answer the couples the caller is a partner of, with their own slot."""
+    entries: list[MicrodoseConfigEntry] = hass.config_entries.async_entries(DOMAIN)
+    couples = []
+    for entry in entries:
+        if entry.state is not ConfigEntryState.LOADED:
+            continue
+        settings = entry.runtime_data.settings
+        slot = settings.slot_of_user(connection.user.id)
+        if slot is None:
+            continue
+        couples.append(
+            {
+                ATTR_CONFIG_ENTRY_ID: entry.entry_id,
+                "couple_name": settings.couple_name,
+                "slot": slot,
+                ATTR_PARTNER_NAME: settings.partner(slot).name,
+            }
+        )
+    connection.send_result(msg["id"], couples)
+
+
+@websocket_command(
+    {
+        vol.Required("type"): WS_CHECK_IN,
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_MOOD): SCORE,
+        vol.Required(ATTR_CONNECTION): SCORE,
+        vol.Required(ATTR_STRESS): SCORE,
+        vol.Optional(ATTR_NOTE): object,  # checked below, never echoed
+    }
+)
+@async_response
+async def _check_in(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+) -> None:
+    """Record the caller's own check-in, with an optional private note."""
+    coordinator, slot = _own_couple(hass, connection, msg[ATTR_CONFIG_ENTRY_ID])
+    raw = msg.get(ATTR_NOTE)
+    note = None if raw is None else _private_text(raw, ATTR_NOTE)
+    record = await async_record_check_in(coordinator, slot, msg, note)
+    connection.send_result(msg["id"], {"check_in_id": record.id})
+
+
+@websocket_command(
+    {
+        vol.Required("type"): WS_ANSWER_PROMPT,
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_ANSWER): object,  # checked below, never echoed
+    }
+)
+@async_response
+async def _answer_prompt(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+) -> None:
+    """Keep the caller's answer to tonight's prompt; reveal both once both answered."""
+    coordinator, slot = _own_couple(hass, connection, msg[ATTR_CONFIG_ENTRY_ID])
+    answer = _private_text(msg[ATTR_ANSWER], ATTR_ANSWER)
+    if not answer:  # nothing left once control characters are gone
+        raise validation_error("answer_empty")
+    shared = coordinator.conversation.current_prompt
+    if shared is not None and shared.revealed:
+        raise validation_error("prompt_already_revealed")
+    try:
+        revealed = await coordinator.conversation.async_answer_prompt(slot, answer)
+    except NoPromptError as err:
+        raise validation_error("no_prompt_today") from err
+    connection.send_result(msg["id"], {"revealed": revealed})
+
+
+@websocket_command(
+    {
+        vol.Required("type"): WS_HISTORY,
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_START): local_day,
+        vol.Required(ATTR_END): local_day,
+    }
+)
+@async_response
+async def _history(
+    hass: HomeAssistant,
+    connection: ActiveConnection,
+    msg: dict[str, Any],
+) -> None:
+    """Answer the couple's history with the caller's own notes and shared answers."""
+    coordinator, slot = _own_couple(hass, connection, msg[ATTR_CONFIG_ENTRY_ID])
+    connection.send_result(
+        msg["id"], history_for(coordinator, msg[ATTR_START], msg[ATTR_END], slot)
+    )
