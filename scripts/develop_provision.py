@@ -1,19 +1,26 @@
 """Provision the development home once Home Assistant answers.
 
 Completes onboarding through Home Assistant's own onboarding API, confirms the
-HTTP settings of configuration.yaml where Home Assistant asks to, adds the demo
-couple "Alex & Sam" through the config-flow API with the stand-in phones, sets
-their evening ritual to the demo lights and a demo media player, and prints the
-login. Safe to run again: a finished step is recognised and skipped.
+HTTP settings of configuration.yaml where Home Assistant asks to, adds the
+partners as Home Assistant users (Alex and Sam, and Kim and Noa free for a
+second couple) with a person each, registers a companion-app phone for each of
+them whose pushes go to the stand-in receiver (phone_standin.py), adds the demo
+couple "Alex & Sam" through the config-flow API, sets their evening ritual to
+the demo lights and a demo media player, and prints the logins. Safe to run
+again: a finished step is recognised and skipped.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 import http.client
 import json
 import os
+from pathlib import Path
 import sys
 import time
 from typing import Any
@@ -25,13 +32,49 @@ DOMAIN = "microdose_together"
 USERNAME = "demo"
 PASSWORD = "microdose-demo"  # noqa: S105 - the demo home's published login
 USER_DISPLAY_NAME = "Demo"
+CONFIG = Path(__file__).resolve().parents[1] / "config"
+PHONES_FILE = "phones.json"  # each phone's webhook id, for tapping its buttons
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A demo partner: a Home Assistant user with a person and a phone."""
+
+    name: str
+
+    @property
+    def username(self) -> str:
+        """Return the login name, e.g. ``alex``."""
+        return self.name.lower()
+
+    @property
+    def person(self) -> str:
+        """Return the person entity, e.g. ``person.alex``."""
+        return f"person.{self.username}"
+
+    @property
+    def phone(self) -> str:
+        """Return the phone's device name, e.g. ``Alex phone``."""
+        return f"{self.name} phone"
+
+    @property
+    def notify(self) -> str:
+        """Return the phone's notify action, e.g. ``notify.mobile_app_alex_phone``."""
+        return f"notify.mobile_app_{self.username}_phone"
+
+
+# Alex and Sam are the demo couple; Kim and Noa are free for a second couple.
+PARTNERS = (Partner("Alex"), Partner("Sam"), Partner("Kim"), Partner("Noa"))
+ALEX, SAM = PARTNERS[:2]
+PARTNER_PASSWORD = PASSWORD  # every demo login shares the published password
+PARTNER_GROUP = "system-users"  # not administrators
 
 COUPLE = {
     "couple_name": "Alex & Sam",
-    "partner_1_name": "Alex",
-    "partner_1_notify": "notify.mobile_app_alex_phone",
-    "partner_2_name": "Sam",
-    "partner_2_notify": "notify.mobile_app_sam_phone",
+    "partner_1_name": ALEX.name,
+    "partner_1_person": ALEX.person,
+    "partner_2_name": SAM.name,
+    "partner_2_person": SAM.person,
 }
 PROTOCOL = {
     "preset": "fadiman",
@@ -59,10 +102,10 @@ RITUAL = {
     "ritual_auto_end": 0,
 }
 INTENTION = "listen more than we talk"
-# A first check-in each, so the mood and connection graphs have a start.
+# A first check-in each, made by that partner, so the graphs have a start.
 CHECK_INS = (
-    {"partner": "1", "mood": 4, "connection": 4, "stress": 2},
-    {"partner": "2", "mood": 3, "connection": 4, "stress": 2},
+    (ALEX, {"partner": "1", "mood": 4, "connection": 4, "stress": 2}),
+    (SAM, {"partner": "2", "mood": 3, "connection": 4, "stress": 2}),
 )
 # Onboarding sets these up; they need the internet, which a demo home lacks.
 OFFLINE_UNFRIENDLY = ("met", "radio_browser")
@@ -74,7 +117,7 @@ class ProvisionError(Exception):
 
 
 class HomeAssistantApi:
-    """The few REST calls provisioning needs."""
+    """The few REST and websocket calls provisioning needs."""
 
     def __init__(self, url: str, watch_pid: int | None) -> None:
         """Talk to the Home Assistant at ``url``."""
@@ -118,7 +161,7 @@ class HomeAssistantApi:
             raise ProvisionError(f"{method} {path} answered {status}: {payload}")
         return status, payload
 
-    def wait_until(self, what: str, check: Any, timeout: float) -> Any:
+    def wait_until(self, what: str, check: Callable[[], Any], timeout: float) -> Any:
         """Poll ``check`` until it returns something truthy."""
         deadline = time.monotonic() + timeout
         while True:
@@ -154,8 +197,8 @@ class HomeAssistantApi:
         )
         self.token = tokens["access_token"]
 
-    def log_in(self) -> None:
-        """Log in as the demo user through the login flow."""
+    def log_in(self, username: str = USERNAME, password: str = PASSWORD) -> None:
+        """Log in through the login flow, as the demo user unless told otherwise."""
         _, flow = self.request(
             "POST",
             "/auth/login_flow",
@@ -168,14 +211,20 @@ class HomeAssistantApi:
         _, result = self.request(
             "POST",
             f"/auth/login_flow/{flow['flow_id']}",
-            {"username": USERNAME, "password": PASSWORD, "client_id": self.client_id},
+            {"username": username, "password": password, "client_id": self.client_id},
         )
         if result.get("type") != "create_entry":
             raise ProvisionError(
-                f"the demo login ({USERNAME}) no longer works; "
+                f"the demo login ({username}) no longer works; "
                 "add the couple in Settings > Devices & services"
             )
         self.exchange_code(result["result"])
+
+    def as_user(self, username: str, password: str) -> HomeAssistantApi:
+        """Return a session of its own, logged in as another user."""
+        session = HomeAssistantApi(self.url, self.watch_pid)
+        session.log_in(username, password)
+        return session
 
     def entries(self, domain: str) -> list[dict[str, Any]]:
         """Return the config entries of one integration."""
@@ -192,6 +241,64 @@ class HomeAssistantApi:
     def call(self, domain: str, service: str, data: dict[str, Any]) -> None:
         """Call an action."""
         self.request("POST", f"/api/services/{domain}/{service}", data)
+
+    def actions(self, domain: str) -> set[str]:
+        """Return the actions of one domain, e.g. ``notify.mobile_app_alex_phone``."""
+        _, domains = self.request("GET", "/api/services")
+        return {
+            f"{domain}.{name}"
+            for item in domains
+            if item["domain"] == domain
+            for name in item["services"]
+        }
+
+    @asynccontextmanager
+    async def socket(self) -> AsyncIterator[Socket]:
+        """Open an authenticated websocket."""
+        import aiohttp  # noqa: PLC0415 - Home Assistant's own; only sockets need it
+
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(
+                self.url + "/api/websocket",
+                timeout=aiohttp.ClientWSTimeout(ws_close=30),
+            ) as ws,
+        ):
+            await ws.receive_json()  # auth_required
+            await ws.send_json({"type": "auth", "access_token": self.token})
+            if (await ws.receive_json()).get("type") != "auth_ok":
+                raise ProvisionError("the websocket refused the login")
+            yield Socket(ws)
+
+
+class Socket:
+    """One websocket connection: a command, its answer."""
+
+    def __init__(self, ws: Any) -> None:
+        """Use an authenticated aiohttp websocket."""
+        self._ws = ws
+        self._id = 0
+
+    async def send(self, command: str, **fields: Any) -> dict[str, Any]:
+        """Send a command; return the whole answer, success or not."""
+        self._id += 1
+        await self._ws.send_json({"id": self._id, "type": command, **fields})
+        while True:
+            answer: dict[str, Any] = await self._ws.receive_json()
+            if answer.get("id") == self._id:
+                return answer
+
+    async def receive(self) -> dict[str, Any]:
+        """Return the next message, e.g. an event of a subscription."""
+        message: dict[str, Any] = await self._ws.receive_json()
+        return message
+
+    async def call(self, command: str, **fields: Any) -> Any:
+        """Send a command that must succeed; return its result."""
+        answer = await self.send(command, **fields)
+        if not answer.get("success"):
+            raise ProvisionError(f"{command} failed: {answer.get('error')}")
+        return answer.get("result")
 
 
 def _alive(pid: int) -> bool:
@@ -266,26 +373,13 @@ def wait_until_running(api: HomeAssistantApi, timeout: float) -> None:
 
 
 async def _keep_http_settings(api: HomeAssistantApi) -> str:
-    import aiohttp  # noqa: PLC0415 - Home Assistant's own; only this step needs it
-
-    async with (
-        aiohttp.ClientSession() as session,
-        session.ws_connect(api.url + "/api/websocket", timeout=30) as socket,
-    ):
-        await socket.receive_json()  # auth_required
-        await socket.send_json({"type": "auth", "access_token": api.token})
-        if (await socket.receive_json()).get("type") != "auth_ok":
-            raise ProvisionError("the websocket refused the demo login")
-        await socket.send_json({"id": 1, "type": "http/config"})
-        answer = await socket.receive_json()
+    async with api.socket() as socket:
+        answer = await socket.send("http/config")
         if not answer.get("success"):
             return "kept (this release reads them from configuration.yaml)"
         if answer["result"].get("active_config_type") != "pending":
             return "kept"
-        await socket.send_json({"id": 2, "type": "http/config/promote"})
-        answer = await socket.receive_json()
-        if not answer.get("success"):
-            raise ProvisionError(f"the HTTP settings could not be confirmed: {answer}")
+        await socket.call("http/config/promote")
         return "confirmed"
 
 
@@ -298,6 +392,146 @@ def keep_http_settings(api: HomeAssistantApi) -> str:
     meant to stay where configuration.yaml puts it.
     """
     return asyncio.run(_keep_http_settings(api))
+
+
+async def _add_people(api: HomeAssistantApi) -> list[str]:
+    added = []
+    async with api.socket() as socket:
+        users = {
+            user["username"]: user
+            for user in await socket.call("config/auth/list")
+            if user.get("username")
+        }
+        people = await socket.call("person/list")
+        linked = {person.get("user_id") for kind in people.values() for person in kind}
+        for partner in PARTNERS:
+            user = users.get(partner.username)
+            if user is None:
+                created = await socket.call(
+                    "config/auth/create", name=partner.name, group_ids=[PARTNER_GROUP]
+                )
+                user = created["user"]
+                await socket.call(
+                    "config/auth_provider/homeassistant/create",
+                    user_id=user["id"],
+                    username=partner.username,
+                    password=PARTNER_PASSWORD,
+                )
+                added.append(partner.name)
+            if user["id"] not in linked:
+                await socket.call(
+                    "person/create", name=partner.name, user_id=user["id"]
+                )
+    return added
+
+
+def add_people(api: HomeAssistantApi) -> list[str]:
+    """Make each partner a user who is not an administrator, with a person.
+
+    Return the names of the users this run created. A person is what the
+    couple's setup asks for; its user is whom the messages belong to.
+    """
+    added = asyncio.run(_add_people(api))
+    for partner in PARTNERS:
+        api.wait_until(
+            f"{partner.person} to be linked to its user",
+            lambda partner=partner: (
+                (api.state(partner.person) or {}).get("attributes") or {}
+            ).get("user_id"),
+            30,
+        )
+    return added
+
+
+def registration(partner: Partner, push_url: str) -> dict[str, Any]:
+    """Return what a companion app sends when it registers a phone."""
+    return {
+        "app_id": "io.microdose_together.standin",
+        "app_name": "Stand-in phone",
+        "app_version": "1.0",
+        "device_name": partner.phone,
+        "device_id": f"standin-{partner.username}",
+        "manufacturer": "Microdose Together",
+        "model": "Stand-in phone",
+        "os_name": "Stand-in",
+        "os_version": "1.0",
+        "supports_encryption": False,
+        "app_data": {"push_token": f"standin-{partner.username}", "push_url": push_url},
+    }
+
+
+def push_url_of(phones_url: str, partner: Partner) -> str:
+    """Return where a phone's pushes go: the receiver, by phone name."""
+    return f"{phones_url.rstrip('/')}/{urllib.parse.quote(partner.phone)}"
+
+
+def add_phones(api: HomeAssistantApi, phones_url: str, config: Path) -> None:
+    """Register each partner's phone as that partner, like the companion app.
+
+    The registration is made with the partner's own login, so Home Assistant
+    files the phone under their user; its pushes go to the stand-in receiver.
+    Each phone's webhook id is saved in config/phones.json: a tap on a
+    notification button is a ``fire_event`` to that webhook.
+    """
+    path = config / PHONES_FILE
+    saved: dict[str, dict[str, str]] = (
+        json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    )
+    registered = {entry["title"]: entry for entry in api.entries("mobile_app")}
+    for partner in PARTNERS:
+        push_url = push_url_of(phones_url, partner)
+        known = saved.get(partner.phone)
+        entry = registered.get(partner.phone)
+        if known and entry:
+            if known["push_url"] != push_url:
+                _point_phone_at(api, partner, known["webhook_id"], push_url)
+                known["push_url"] = push_url
+            continue
+        if entry:  # registered, but its webhook id is lost: register anew
+            api.request(
+                "DELETE", f"/api/config/config_entries/entry/{entry['entry_id']}"
+            )
+        owner = api.as_user(partner.username, PARTNER_PASSWORD)
+        _, answer = owner.request(
+            "POST", "/api/mobile_app/registrations", registration(partner, push_url)
+        )
+        saved[partner.phone] = {
+            "user": partner.username,
+            "notify": partner.notify,
+            "webhook_id": answer["webhook_id"],
+            "push_url": push_url,
+        }
+    path.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    wanted = {partner.notify for partner in PARTNERS}
+    api.wait_until(
+        "the phones' notify actions", lambda: wanted <= api.actions("notify"), 30
+    )
+
+
+def _point_phone_at(
+    api: HomeAssistantApi, partner: Partner, webhook_id: str, push_url: str
+) -> None:
+    """Send a phone's pushes to the receiver's new address, as the app would."""
+    details = registration(partner, push_url)
+    api.request(
+        "POST",
+        f"/api/webhook/{webhook_id}",
+        {
+            "type": "update_registration",
+            "data": {
+                key: details[key]
+                for key in (
+                    "app_data",
+                    "app_version",
+                    "device_name",
+                    "manufacturer",
+                    "model",
+                    "os_version",
+                )
+            },
+        },
+    )
 
 
 def add_couple(api: HomeAssistantApi) -> str:
@@ -359,38 +593,78 @@ def set_ritual(api: HomeAssistantApi, entry_id: str) -> str:
 
 
 def seed(api: HomeAssistantApi, entry_id: str) -> None:
-    """Give the new couple an intention and a first check-in each."""
+    """Give the new couple an intention and a first check-in each.
+
+    Each check-in is made by its own partner: nobody else may speak for them.
+    """
+    sessions = {
+        partner: api.as_user(partner.username, PARTNER_PASSWORD)
+        for partner in (ALEX, SAM)
+    }
     calls = [
         (
+            sessions[ALEX],
             "text",
             "set_value",
             {"entity_id": "text.alex_sam_shared_intention", "value": INTENTION},
         ),
         *(
-            (DOMAIN, "check_in", {"config_entry_id": entry_id, **check_in})
-            for check_in in CHECK_INS
+            (
+                sessions[partner],
+                DOMAIN,
+                "check_in",
+                {"config_entry_id": entry_id, **data},
+            )
+            for partner, data in CHECK_INS
         ),
     ]
     api.wait_until("the couple's entities", lambda: api.state(COUPLE_ENTITY), 30)
-    for domain, service, data in calls:
+    for session, domain, service, data in calls:
         # A call while the couple (re)loads is tried again.
         api.wait_until(
             f"{domain}.{service} to be accepted",
-            lambda domain=domain, service=service, data=data: (
-                api.call(domain, service, data) or True
+            lambda session=session, domain=domain, service=service, data=data: (
+                session.call(domain, service, data) or True
             ),
             30,
         )
 
 
-def provision(api: HomeAssistantApi, *, seed_data: bool) -> None:
+def logins(api: HomeAssistantApi, config: Path) -> str:
+    """Return the logins, the phones and how to tap a phone's button."""
+    people = ", ".join(f"{p.username} ({p.phone})" for p in PARTNERS)
+    return (
+        f"\n  Demo home ready at {api.url}\n"
+        f"  Log in as {USERNAME} / {PASSWORD} (administrator, for Settings)\n"
+        f"  Partners, password {PARTNER_PASSWORD}: {people};\n"
+        f"    {ALEX.name} & {SAM.name} are the demo couple, "
+        f"{PARTNERS[2].name} and {PARTNERS[3].name} are free for a second one.\n"
+        f"  Dashboard, as {ALEX.username} or {SAM.username} (its buttons act for "
+        f"whoever presses them): {api.url}/microdose-together\n"
+        f"  Each phone's pushes are printed here and kept in {config / 'phones.log'}.\n"
+        "  To tap a button on a phone (its companion app's fire_event webhook):\n"
+        f"    scripts/phone_standin.py tap 'Alex phone' '<action id>' "
+        f"[--reply TEXT] --url {api.url}\n"
+        f"    (POST {api.url}/api/webhook/<webhook_id from {config / PHONES_FILE}>\n"
+        '     {"type": "fire_event", "data": {"event_type": '
+        '"mobile_app_notification_action",\n'
+        '      "event_data": {"action": "<action id>", "reply_text": "..."}}})\n'
+    )
+
+
+def provision(
+    api: HomeAssistantApi, *, seed_data: bool, phones_url: str, config: Path
+) -> None:
     """Run every step that is not done yet, and report."""
     api.wait_for_http(timeout=300)
-    created_user = onboard(api)
+    onboard(api)
     if api.token is None:
         api.log_in()
     wait_until_running(api, timeout=300)
     print(f"HTTP settings {keep_http_settings(api)}.")
+    if added := add_people(api):
+        print(f"Added the users {', '.join(added)} (not administrators).")
+    add_phones(api, phones_url, config)
     entries = api.entries(DOMAIN)
     couple = next((e for e in entries if e["title"] == COUPLE["couple_name"]), None)
     if couple is None:
@@ -405,12 +679,7 @@ def provision(api: HomeAssistantApi, *, seed_data: bool) -> None:
             f"Reusing the demo home: {COUPLE['couple_name']} is already set up "
             f"(ritual {ritual})."
         )
-    if created_user:
-        print(
-            f"\n  Demo home ready at {api.url}\n"
-            f"  Log in as {USERNAME} / {PASSWORD}\n"
-            f"  Dashboard: {api.url}/microdose-together\n"
-        )
+    print(logins(api, config))
     sys.stdout.flush()
 
 
@@ -418,6 +687,17 @@ def main() -> int:
     """Provision the home at --url."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", default="http://127.0.0.1:8123")
+    parser.add_argument(
+        "--phones-url",
+        default="http://127.0.0.1:8124/push",
+        help="where the stand-in receiver (phone_standin.py) takes pushes",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=CONFIG,
+        help="the home's configuration folder, where phones.json is kept",
+    )
     parser.add_argument(
         "--watch-pid",
         type=int,
@@ -431,7 +711,12 @@ def main() -> int:
     args = parser.parse_args()
     api = HomeAssistantApi(args.url, args.watch_pid)
     try:
-        provision(api, seed_data=not args.no_seed)
+        provision(
+            api,
+            seed_data=not args.no_seed,
+            phones_url=args.phones_url,
+            config=args.config,
+        )
     except ProvisionError as err:
         if args.watch_pid is not None and not _alive(args.watch_pid):
             return 0

@@ -120,6 +120,43 @@ def make_config(port: int) -> Path:
     return target
 
 
+def start_phones(config: Path, port: int, watch_pid: int) -> subprocess.Popen[bytes]:
+    """Start the stand-in phones' push receiver; it logs to the home's phones.log.
+
+    It runs on this machine for both legs: Home Assistant reaches it on
+    127.0.0.1 from inside ha-latest too.
+    """
+    output = (config.parent / "phones.out").open("wb")
+    try:
+        return subprocess.Popen(  # noqa: S603 - our own helper
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "phone_standin.py"),
+                "--port",
+                str(port),
+                "--log",
+                str(config / "phones.log"),
+                "--watch-pid",
+                str(watch_pid),
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
+    finally:
+        output.close()
+
+
+def stop_phones(process: subprocess.Popen[bytes]) -> None:
+    """Stop the push receiver (it also stops by itself once Home Assistant has)."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def start(leg: Leg, config: Path) -> subprocess.Popen[bytes]:
     """Start Home Assistant in a process group of its own (ha-latest adds layers)."""
     output = (config.parent / "hass.out").open("wb")

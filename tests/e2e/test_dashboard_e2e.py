@@ -2,9 +2,12 @@
 
 Starts Home Assistant as its own process on a free port with a copy of the
 development home (config/), on the floor release or the newest one (--leg),
-provisions it like scripts/develop does, logs in through the login page, reads
-the dashboard, starts the evening ritual from it and checks the room through
-the REST API, then adds a second couple through the config-flow dialogs.
+provisions it like scripts/develop does (the partners are users with a
+companion-app phone each, whose pushes go to the stand-in receiver), logs in
+as Alex through the login page, reads the dashboard, starts the evening ritual
+from it and checks the room through the REST API and the prompt on both
+phones, then, as the administrator, adds a second couple through the
+config-flow dialogs.
 Screenshots go to docs/screenshots/, named by the release they show.
 
 Run: python -m pytest tests/e2e -p no:homeassistant [--leg newest] (.ci/run does).
@@ -12,7 +15,10 @@ Run: python -m pytest tests/e2e -p no:homeassistant [--leg newest] (.ci/run does
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+import json
 from pathlib import Path
 import re
 import shutil
@@ -20,6 +26,7 @@ import subprocess
 import sys
 import time
 from typing import Any
+import urllib.request
 
 import pytest
 
@@ -28,13 +35,26 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from develop_provision import (  # noqa: E402
+    ALEX,
+    COUPLE,
     INTENTION,
+    PARTNERS,
     PASSWORD,
+    PHONES_FILE,
     RITUAL,
+    SAM,
     USERNAME,
     HomeAssistantApi,
 )
-from homes import LEGS, free_port, make_config, start, stop  # noqa: E402
+from homes import (  # noqa: E402
+    LEGS,
+    free_port,
+    make_config,
+    start,
+    start_phones,
+    stop,
+    stop_phones,
+)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -49,6 +69,7 @@ TIME_ZONE = "Europe/Helsinki"  # the demo home's, so calendars agree
 RITUAL_LIGHTS = RITUAL["ritual_lights"]
 RITUAL_PLAYER = RITUAL["ritual_media_player"]
 DIMMED = round(255 * RITUAL["ritual_brightness"] / 100)
+PHONE_TAP_EVENT = "mobile_app_notification_action"
 # Long limits: the machine may be busy; a healthy home answers far sooner.
 WAIT = 60
 
@@ -83,13 +104,23 @@ def wait_for(what: str, check: Callable[[], Any], timeout: float = WAIT) -> Any:
 class Home:
     """A running, provisioned Home Assistant."""
 
-    def __init__(self, url: str, config: Path, process: subprocess.Popen[bytes]):
-        """Remember where it runs."""
+    def __init__(
+        self, url: str, config: Path, process: subprocess.Popen[bytes], phones: str
+    ):
+        """Remember where it runs, and where its phones' pushes arrive."""
         self.url = url
         self.config = config
         self.process = process
+        self.phones = phones
         self.api = HomeAssistantApi(url, process.pid)
         self.release = ""
+
+    def pushes(self, phone: str) -> list[dict[str, Any]]:
+        """Return what the stand-in receiver got for one phone, oldest first."""
+        url = f"{self.phones}/pushes"  # our own receiver, over http
+        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310
+            pushes = json.load(answer)
+        return [item["push"] for item in pushes if item["phone"] == phone]
 
     def log_tail(self, lines: int = 40) -> str:
         """Return the end of Home Assistant's log, for failure messages."""
@@ -115,9 +146,13 @@ def home(request: pytest.FixtureRequest) -> Iterator[Home]:
     leg = LEGS[request.config.getoption("--leg")]
     leg.prepare()
     port = free_port()
+    phones_port = next(p for p in iter(free_port, None) if p != port)
     config = make_config(port)
     process = start(leg, config)
-    running = Home(f"http://127.0.0.1:{port}", config, process)
+    phones = start_phones(config, phones_port, process.pid)
+    running = Home(
+        f"http://127.0.0.1:{port}", config, process, f"http://127.0.0.1:{phones_port}"
+    )
     passed = False
     try:
         provision = subprocess.run(  # noqa: S603 - our own helper
@@ -126,6 +161,10 @@ def home(request: pytest.FixtureRequest) -> Iterator[Home]:
                 str(ROOT / "scripts" / "develop_provision.py"),
                 "--url",
                 running.url,
+                "--phones-url",
+                f"{running.phones}/push",
+                "--config",
+                str(config),
                 "--watch-pid",
                 str(process.pid),
             ],
@@ -147,49 +186,69 @@ def home(request: pytest.FixtureRequest) -> Iterator[Home]:
         passed = not request.session.testsfailed
     finally:
         stop(process)
+        stop_phones(phones)
         if passed:
             shutil.rmtree(config.parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
-def page(home: Home) -> Iterator[Any]:
-    """A Chromium page logged in through Home Assistant's login page."""
+def browser(home: Home) -> Iterator[Any]:
+    """Chromium, for this home's pages."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS
         )
-        context = browser.new_context(
-            viewport={"width": 1440, "height": 900},
-            timezone_id=TIME_ZONE,
-            locale="en-GB",
-        )
-        context.set_default_timeout(WAIT * 1000)
         sync_api.expect.set_options(timeout=WAIT * 1000)
-        tab = context.new_page()
-        tab.goto(home.url + "/")
-        tab.wait_for_url("**/auth/authorize**")
-        tab.locator("input[name=username]").fill(USERNAME)
-        tab.locator("input[name=password]").fill(PASSWORD)
-        tab.get_by_role("button", name="Log in").click()
-        # The landing page differs by release (/lovelace/0, /home/overview).
-        tab.wait_for_url(lambda url: "/auth/" not in url and "auth_callback" not in url)
-        tab.locator("ha-sidebar").wait_for()
-        yield tab
-        browser.close()
+        yield chromium
+        chromium.close()
+
+
+def signed_in(browser: Any, home: Home, username: str) -> Any:
+    """Return a page of a browser of its own, logged in through the login page."""
+    context = browser.new_context(
+        viewport={"width": 1440, "height": 900},
+        timezone_id=TIME_ZONE,
+        locale="en-GB",
+    )
+    context.set_default_timeout(WAIT * 1000)
+    tab = context.new_page()
+    tab.goto(home.url + "/")
+    tab.wait_for_url("**/auth/authorize**")
+    tab.locator("input[name=username]").fill(username)
+    tab.locator("input[name=password]").fill(PASSWORD)
+    tab.get_by_role("button", name="Log in").click()
+    # The landing page differs by release (/lovelace/0, /home/overview).
+    tab.wait_for_url(lambda url: "/auth/" not in url and "auth_callback" not in url)
+    tab.locator("ha-sidebar").wait_for()
+    return tab
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any, home: Home) -> Any:
+    """Alex's browser: the dashboard's buttons act for the partner who presses them."""
+    return signed_in(browser, home, ALEX.username)
+
+
+@pytest.fixture(scope="module")
+def admin_page(browser: Any, home: Home) -> Any:
+    """The demo administrator's browser, for Settings."""
+    return signed_in(browser, home, USERNAME)
 
 
 @pytest.fixture(autouse=True)
-def picture_on_failure(
-    request: pytest.FixtureRequest, home: Home, page: Any
-) -> Iterator[None]:
-    """Leave a screenshot of the browser next to the home when a test fails."""
+def picture_on_failure(request: pytest.FixtureRequest, home: Home) -> Iterator[None]:
+    """Leave a screenshot of each browser the test used when it fails."""
     yield
     report = getattr(request.node, "call_report", None)
-    if report is not None and report.failed:
-        picture = home.config.parent / f"{request.node.name}.png"
-        page.screenshot(path=str(picture), full_page=True)
-        sys.stderr.write(f"Browser at failure: {picture}\nLog:\n{home.log_tail()}\n")
+    if report is None or not report.failed:
+        return
+    for name in ("page", "admin_page"):
+        if name in request.fixturenames:
+            picture = home.config.parent / f"{request.node.name}-{name}.png"
+            request.getfixturevalue(name).screenshot(path=str(picture), full_page=True)
+            sys.stderr.write(f"Browser at failure: {picture}\n")
+    sys.stderr.write(f"Log:\n{home.log_tail()}\n")
 
 
 def open_dashboard(home: Home, page: Any) -> None:
@@ -205,6 +264,96 @@ def open_dashboard(home: Home, page: Any) -> None:
 def tile(page: Any, name: str) -> Any:
     """Return the tile card with this name."""
     return page.locator("hui-tile-card").filter(has=page.get_by_text(name, exact=True))
+
+
+def run[T](coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine beside Playwright, whose event loop owns this thread."""
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
+
+async def _users(home: Home) -> dict[str, dict[str, Any]]:
+    async with home.api.socket() as socket:
+        users = await socket.call("config/auth/list")
+    return {user["username"]: user for user in users if user.get("username")}
+
+
+async def _tap_and_watch(home: Home, phone: str, action: str) -> dict[str, Any]:
+    """Tap a button on a phone through the stand-in; return the event it fired."""
+    async with home.api.socket() as socket:
+        await socket.call("subscribe_events", event_type=PHONE_TAP_EVENT)
+        tap = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(ROOT / "scripts" / "phone_standin.py"),
+            "tap",
+            phone,
+            action,
+            "--reply",
+            "typed on the phone",
+            "--url",
+            home.url,
+            "--config",
+            str(home.config),
+        )
+        assert await tap.wait() == 0
+        async with asyncio.timeout(WAIT):
+            while (message := await socket.receive()).get("type") != "event":
+                pass
+    event: dict[str, Any] = message["event"]
+    return event
+
+
+def test_partners_are_users_with_their_own_phones(home: Home) -> None:
+    """Each partner is a user (no administrator) with a person and a phone of theirs.
+
+    A tap on the phone reaches Home Assistant as that partner's user, which is
+    what lets the couple's messages stay with the partner they belong to.
+    """
+    users = run(_users(home))
+    for partner in PARTNERS:
+        user = users[partner.username]
+        assert user["name"] == partner.name
+        assert not user["is_owner"]
+        assert "system-admin" not in user["group_ids"]
+        assert home.state(partner.person)["attributes"]["user_id"] == user["id"]
+        home.api.as_user(partner.username, PASSWORD)  # the published login works
+    phones = {entry["title"]: entry for entry in home.api.entries("mobile_app")}
+    assert sorted(phones) == sorted(partner.phone for partner in PARTNERS)
+    assert {partner.notify for partner in PARTNERS} <= home.api.actions("notify")
+    saved = json.loads((home.config / PHONES_FILE).read_text(encoding="utf-8"))
+    assert sorted(saved) == sorted(phones)
+
+    event = run(_tap_and_watch(home, SAM.phone, "NOT_A_MICRODOSE_BUTTON"))
+    assert event["data"] == {
+        "action": "NOT_A_MICRODOSE_BUTTON",
+        "reply_text": "typed on the phone",
+    }
+    assert event["context"]["user_id"] == users[SAM.username]["id"]
+
+
+def without_quiet_hours(home: Home) -> None:
+    """Let the couple's messages out at any hour: the test may run at night."""
+    entry = next(
+        e
+        for e in home.api.entries("microdose_together")
+        if e["title"] == COUPLE["couple_name"]
+    )
+    base = "/api/config/config_entries/options/flow"
+    _, menu = home.api.request("POST", base, {"handler": entry["entry_id"]})
+    _, form = home.api.request(
+        "POST", f"{base}/{menu['flow_id']}", {"next_step_id": "checkins"}
+    )
+    answers = {field["name"]: field.get("default") for field in form["data_schema"]}
+    answers |= {"quiet_start": "12:00:00", "quiet_end": "12:00:00"}
+    _, done = home.api.request("POST", f"{base}/{form['flow_id']}", answers)
+    assert done["type"] == "create_entry", done
+    wait_for(
+        "the couple to load again",
+        lambda: any(
+            e["entry_id"] == entry["entry_id"] and e["state"] == "loaded"
+            for e in home.api.entries("microdose_together")
+        ),
+    )
 
 
 def test_dashboard_reads_right(home: Home, page: Any) -> None:
@@ -270,6 +419,7 @@ def test_evening_ritual_from_the_dashboard(home: Home, page: Any) -> None:
         != RITUAL["ritual_media_content_id"]
     )
     assert home.state("text.alex_sam_shared_intention")["state"] == INTENTION
+    without_quiet_hours(home)
 
     open_dashboard(home, page)
     page.get_by_role("button", name="Evening ritual").click()
@@ -307,6 +457,18 @@ def test_evening_ritual_from_the_dashboard(home: Home, page: Any) -> None:
     )
     prompt = home.state("sensor.alex_sam_prompt_of_the_day")["state"]
     assert prompt not in ("unknown", "unavailable")
+    # Tonight's prompt reached each partner's own phone, with a text reply.
+    for partner in (ALEX, SAM):
+        push = wait_for(
+            f"the prompt on {partner.phone}",
+            lambda partner=partner: next(
+                (p for p in home.pushes(partner.phone) if p.get("message") == prompt),
+                None,
+            ),
+        )
+        assert push["registration_info"]["app_id"] == "io.microdose_together.standin"
+        actions = push["data"]["actions"]
+        assert [action["behavior"] for action in actions] == ["textInput"]
 
     ritual_tile = tile(page, "Ritual")
     sync_api.expect(ritual_tile.get_by_text("On", exact=True)).to_be_visible()
@@ -339,22 +501,36 @@ def test_evening_ritual_from_the_dashboard(home: Home, page: Any) -> None:
 def choose(
     home: Home, page: Any, label: str, option: str, *, typed: bool = False
 ) -> None:
-    """Pick an option of a select field, as each release draws it."""
+    """Pick a select option or an entity, as each release draws the field."""
     if home.release == "2025.4":  # a combobox with a list of options
         field = page.get_by_role("combobox", name=label)
         if typed:
             field.fill(option)
         else:
             field.click()
-        page.get_by_role("option", name=option, exact=True).click()
+        # An entity's option also shows its id: "Kim person.kim".
+        name = re.compile(rf"^{re.escape(option)}(\s|$)")
+        page.get_by_role("option", name=name).click()
         return
     # Later releases: a list item that opens a menu or a picker dialog.
     page.get_by_text(label).first.click()
     page.get_by_text(option, exact=True).filter(visible=True).first.click()
 
 
-def test_second_couple_through_the_config_flow(home: Home, page: Any) -> None:
-    """Kim & Noa are added in Settings, step by step, with their own phones."""
+def choose_person(home: Home, page: Any, label: str, name: str) -> None:
+    """Pick a person in an entity picker, as each release draws it."""
+    if home.release == "2025.4":
+        choose(home, page, label, name, typed=True)
+        return
+    # Later releases: the label stands above a field that opens a picker.
+    field = page.locator("ha-selector-entity").filter(has_text=label)
+    field.locator("ha-picker-field").click()
+    page.get_by_text(name, exact=True).filter(visible=True).first.click()
+
+
+def test_second_couple_through_the_config_flow(home: Home, admin_page: Any) -> None:
+    """Kim & Noa are added in Settings, step by step, as the persons they are."""
+    page = admin_page
     untranslated: list[str] = []
 
     def look_for_translation_errors(step: str) -> None:
@@ -375,11 +551,11 @@ def test_second_couple_through_the_config_flow(home: Home, page: Any) -> None:
     page.get_by_role("textbox", name="Your name as a couple").fill("Kim & Noa")
     page.get_by_role("textbox", name="First partner's name").fill("Kim")
     page.get_by_role("textbox", name="Second partner's name").fill("Noa")
-    for label, phone in (
-        ("First partner's phone", "notify.mobile_app_kim_phone"),
-        ("Second partner's phone", "notify.mobile_app_noa_phone"),
+    for label, person in (
+        ("First partner's person", "Kim"),
+        ("Second partner's person", "Noa"),
     ):
-        choose(home, page, label, phone, typed=True)
+        choose_person(home, page, label, person)
     look_for_translation_errors("user")
     page.screenshot(path=home.picture("config_flow_couple"), animations="disabled")
     page.get_by_role("button", name="Submit").click()
