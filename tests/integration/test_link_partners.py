@@ -147,13 +147,13 @@ def _suggested(flow: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def _ask_panel(
+async def _ask_as_partner(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
     user: MockUser,
     entry: MockConfigEntry,
 ) -> list[dict[str, Any]]:
-    """Ask, as the couple's panel does for this user, for couples and history."""
+    """Ask the couple's websocket commands, as this user, for couples and history."""
     refresh_token = await hass.auth.async_create_refresh_token(user, CLIENT_ID)
     client = await hass_ws_client(
         hass, hass.auth.async_create_access_token(refresh_token)
@@ -244,15 +244,15 @@ async def test_until_linked_nobody_reads_private_words(
             assert secret not in text, (user_id, secret)
 
 
-async def test_until_linked_the_panel_shows_no_couple_and_no_words(
+async def test_until_linked_the_couple_commands_find_no_couple_and_no_words(
     hass: HomeAssistant,
     old_couple: MockConfigEntry,
     partner_users: dict[str, MockUser],
     hass_ws_client: WebSocketGenerator,
 ) -> None:
-    """The partners' own panel finds no couple of theirs, and history is refused."""
+    """The couple's commands find no couple for either partner; history is refused."""
     for user in partner_users.values():
-        couples, history = await _ask_panel(hass, hass_ws_client, user, old_couple)
+        couples, history = await _ask_as_partner(hass, hass_ws_client, user, old_couple)
         assert couples["success"]
         assert couples["result"] == []
         assert not history["success"]
@@ -270,7 +270,7 @@ async def test_the_repair_links_the_couple_and_goes_away(
     issue_registry: ir.IssueRegistry,
 ) -> None:
     """Each partner's person, checked as in setup; then users and phones take over."""
-    # The panel's websocket is served before the repairs page freezes the routes.
+    # The websocket is served before the repairs page freezes the routes.
     assert await async_setup_component(hass, "websocket_api", {})
     hass.states.async_set("person.guest", "home", {"friendly_name": "Guest"})
     MockUser(id=KIM_USER_ID, name="Kim", groups=[]).add_to_hass(hass)
@@ -327,9 +327,9 @@ async def test_the_repair_links_the_couple_and_goes_away(
     assert len(phones[PHONE_1]) == 1
     assert len(phones[PHONE_2]) == 1
 
-    # Each partner's panel now finds the couple; only Alex reads Alex's note.
+    # Each partner now finds the couple; only Alex reads Alex's note.
     alex, sam = partner_users[ALEX_USER_ID], partner_users[SAM_USER_ID]
-    couples, history = await _ask_panel(hass, hass_ws_client, alex, old_couple)
+    couples, history = await _ask_as_partner(hass, hass_ws_client, alex, old_couple)
     assert couples["result"] == [
         {
             "config_entry_id": old_couple.entry_id,
@@ -339,7 +339,7 @@ async def test_the_repair_links_the_couple_and_goes_away(
         }
     ]
     assert NOTE in repr(history["result"])
-    couples, history = await _ask_panel(hass, hass_ws_client, sam, old_couple)
+    couples, history = await _ask_as_partner(hass, hass_ws_client, sam, old_couple)
     assert [couple["slot"] for couple in couples["result"]] == [2]
     assert history["success"]
     assert NOTE not in repr(history["result"])

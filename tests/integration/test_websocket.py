@@ -489,7 +489,7 @@ async def test_history_ranges_are_checked(
 async def test_history_has_doses_and_the_shape_of_get_history(
     hass: HomeAssistant, setup_entry: MockConfigEntry, ws: Callable[..., Any]
 ) -> None:
-    """The panel's history is get_history as its partner sees it."""
+    """The history command is get_history as its partner sees it."""
     await act(hass, setup_entry, "log_dose", partner=2)
     await act(hass, setup_entry, "check_in", partner=1, **SCORES)
     own = await ws(SAM_USER_ID, "history", config_entry_id=setup_entry.entry_id, **DAY)
