@@ -45,7 +45,7 @@ from .notifications import (
     reveal_payload,
 )
 from .phone_checks import CHECKIN_ORDER, check_held, checked_requests
-from .phones import phones_of_user
+from .phones import private_notify_services
 from .prompt_files import async_prompt_library
 
 if TYPE_CHECKING:
@@ -89,7 +89,9 @@ class Conversation:
         # When each partner's phone was last asked for a check-in (this run).
         self._asked_at: dict[int, list[datetime]] = {}
         self.library = PromptLibrary(())
-        self.phones = PhoneChannel(hass, self._phone_services, self._save_held)
+        self.phones = PhoneChannel(
+            hass, self._phone_services, self._save_held, self._async_as_released
+        )
 
     async def async_load_library(self) -> None:
         """Read the built-in prompts in the home's language, plus the couple's."""
@@ -118,9 +120,9 @@ class Conversation:
         self.phones.async_shutdown()
 
     def _phone_services(self, slot: int) -> list[str]:
-        """Return the notify actions of the partner's own phones."""
+        """Return the notify actions that reach the partner's own phones only."""
         user_id = self._settings.partner(slot).user_id
-        return [phone.notify_service for phone in phones_of_user(self._hass, user_id)]
+        return private_notify_services(self._hass, user_id)
 
     @property
     def _settings(self) -> CoupleSettings:
@@ -360,6 +362,25 @@ class Conversation:
             other=self._settings.partner(other_partner(slot)).name,
             answers=answers,
         )
+
+    async def _async_as_released(
+        self, slot: int, payload: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Return a held message as it should go out now.
+
+        A reveal held through quiet hours carries answers only if the couple
+        still wants them in the push; one held before that was a choice, or
+        while it was on, goes out without them.
+        """
+        data = payload.get("data", {})
+        is_reveal = data.get("tag") == notification_tag(
+            self._entry_id, slot, "prompt"
+        ) and not data.get("actions")
+        if not is_reveal or self._settings.conversation.show_answers_in_notifications:
+            return payload
+        texts = await NotificationTexts.async_load(self._hass)
+        other = self._settings.partner(other_partner(slot)).name
+        return reveal_payload(texts, self._entry_id, slot, other=other)
 
     async def async_set_intention(self, text: str) -> None:
         """Set the couple's shared intention; ValueError if it is too long."""

@@ -15,7 +15,7 @@ default and asks Android to hide its content until the phone is unlocked.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -169,6 +169,7 @@ class PhoneChannel:
         hass: HomeAssistant,
         phones_of: Callable[[int], Sequence[str]],
         on_held_change: Callable[[], None],
+        before_release: Callable[[int, dict[str, Any]], Awaitable[dict[str, Any]]],
     ) -> None:
         """Know how to find a partner's phones (notify actions, no domain).
 
@@ -177,6 +178,10 @@ class PhoneChannel:
         """
         self._hass = hass
         self._phones_of = phones_of
+        # A held message goes out as the couple's settings are when it is
+        # released (a reveal held with answers loses them if they were
+        # turned off meanwhile).
+        self._before_release = before_release
         self._on_held_change = on_held_change
         self._held: dict[tuple[int, str], dict[str, Any]] = {}
         self._release_timer: CALLBACK_TYPE | None = None
@@ -242,7 +247,10 @@ class PhoneChannel:
             )
             return False
         except Exception as err:  # noqa: BLE001 - a phone must never stop the couple
-            _LOGGER.warning("Could not reach notify.%s: %s", service, err)
+            # The error's text could repeat the message; its kind is enough.
+            _LOGGER.warning(
+                "Could not reach notify.%s: %s", service, type(err).__name__
+            )
             return False
         return True
 
@@ -259,7 +267,8 @@ class PhoneChannel:
         held, self._held = self._held, {}
         self._on_held_change()
         for (slot, _tag), payload in held.items():
-            await self._async_deliver(slot, payload)
+            current = await self._before_release(slot, payload)
+            await self._async_deliver(slot, current)
 
     @callback
     def async_shutdown(self) -> None:

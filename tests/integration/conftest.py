@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+import secrets
 from typing import Any
 from unittest.mock import patch
 
@@ -63,6 +64,8 @@ def add_phone(hass: HomeAssistant, user_id: str, device_name: str) -> MockConfig
             "user_id": user_id,
             "device_name": device_name,
             "app_data": {"push_token": "token", "push_url": "https://push.invalid"},
+            # Each registration has its own webhook, made at sign-in.
+            "webhook_id": secrets.token_hex(),
         },
     )
     entry.add_to_hass(hass)

@@ -20,6 +20,7 @@ from homeassistant.core import Event, HomeAssistant, ServiceCall
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -29,11 +30,18 @@ from pytest_homeassistant_custom_component.common import (
     async_fire_time_changed,
     async_mock_service,
 )
+from pytest_homeassistant_custom_component.test_util.aiohttp import (
+    AiohttpClientMocker,
+)
+from pytest_homeassistant_custom_component.typing import (
+    ClientSessionGenerator,
+    WebSocketGenerator,
+)
 
 from custom_components.microdose_together.const import DOMAIN
 
 from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID, add_phone
-from .helpers import act, async_set_up, state_of, tap
+from .helpers import act, async_set_up, state_of, tap, ws_call
 
 THIRD_USER_ID = "kim00000000000000000000000000003"
 PHONES = {1: PHONE_1, 2: PHONE_2}
@@ -440,3 +448,182 @@ async def test_a_held_reveal_with_both_answers_survives_a_restart(
     assert to_alex["message"] == f"Sam: {'b' * LIMIT}\n\nYou: {'a' * LIMIT}"
     assert to_alex["data"]["visibility"] == "private"
     assert len(_reveals(phones[PHONE_2])) == 1
+
+
+async def test_a_held_reveal_loses_its_answers_when_they_were_turned_off(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A reveal waiting for the morning goes out as the couple now wants it."""
+    await _show_answers(hass, setup_entry)
+    await act(hass, setup_entry, "send_prompt")
+    freezer.move_to(dt_util.parse_datetime("2026-01-05T23:00:00+02:00"))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    await _answer_by_phone(hass, phones, {1: "alex-held-answer", 2: "sam-held-answer"})
+    assert _reveals(phones[PHONE_1] + phones[PHONE_2]) == []
+
+    hass.config_entries.async_update_entry(
+        setup_entry,
+        options={**setup_entry.options, "show_answers_in_notifications": False},
+    )
+    await hass.async_block_till_done()
+    freezer.move_to(dt_util.parse_datetime("2026-01-06T07:30:00+02:00"))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    (to_alex,) = _reveals(phones[PHONE_1])
+    (to_sam,) = _reveals(phones[PHONE_2])
+    assert to_alex["title"] == "Sam answered too"
+    assert to_sam["title"] == "Alex answered too"
+    for reveal in (to_alex, to_sam):
+        assert "held-answer" not in str(reveal)
+        assert reveal["data"]["visibility"] == "private"
+
+
+# ---- a device named like a partner's phone ------------------------------------
+
+PUSH_URL = "https://push.invalid/push"
+
+
+def _registration(user_id: str, name: str, token: str) -> MockConfigEntry:
+    """A companion-app registration as the app makes it when it signs in."""
+    return MockConfigEntry(
+        domain="mobile_app",
+        title=name,
+        data={
+            "app_data": {"push_token": token, "push_url": PUSH_URL},
+            "app_id": "io.robbie.HomeAssistant",
+            "app_name": "Home Assistant",
+            "app_version": "2025.1",
+            "device_id": f"device-{token}",
+            "device_name": name,
+            "manufacturer": "Apple",
+            "model": "iPhone",
+            "os_name": "iOS",
+            "os_version": "17",
+            "supports_encryption": False,
+            "user_id": user_id,
+            "webhook_id": f"webhook-{token}",
+        },
+    )
+
+
+def _pushes(aioclient_mock: AiohttpClientMocker) -> dict[str, list[str]]:
+    """Every push the companion-app service sent, by the device's push token."""
+    pushes: dict[str, list[str]] = {}
+    for _method, _url, body, *_ in aioclient_mock.mock_calls:
+        pushes.setdefault(body["push_token"], []).append(repr(body))
+    return pushes
+
+
+async def test_a_device_named_like_a_partners_phone_gets_nothing_of_theirs(
+    hass: HomeAssistant,
+    partner_users: dict[str, MockUser],
+    third_user: MockUser,
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    hass_client_no_auth: ClientSessionGenerator,
+    hass_ws_client: WebSocketGenerator,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Kim names a device "Alex phone": it is never sent Alex's messages.
+
+    Home Assistant's `notify.mobile_app_alex_phone` then reaches the device
+    registered last, Kim's, so Alex's phone is not sent to at all until the
+    names differ again; then Alex's own phone is reached, and Kim's still not.
+    """
+    aioclient_mock.post(PUSH_URL, json={}, status=201)
+    assert await async_setup_component(hass, "mobile_app", {})
+    for user_id, name, token in (
+        (ALEX_USER_ID, "Alex phone", "ALEX"),
+        (SAM_USER_ID, "Sam phone", "SAM"),
+        (third_user.id, "Alex phone", "KIM"),  # registered later, same name
+    ):
+        registration = _registration(user_id, name, token)
+        registration.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(registration.entry_id)
+    await hass.async_block_till_done()
+    entry = make_entry(options={"show_answers_in_notifications": True})
+    await async_set_up(hass, entry)
+
+    await act(hass, entry, "send_prompt")
+    for user_id, answer in ((ALEX_USER_ID, ALEX_ANSWER), (SAM_USER_ID, SAM_ANSWER)):
+        reply = await ws_call(
+            hass,
+            hass_ws_client,
+            user_id,
+            "answer_prompt",
+            config_entry_id=entry.entry_id,
+            answer=answer,
+        )
+        assert reply["success"], reply
+    await hass.async_block_till_done()
+    pushes = _pushes(aioclient_mock)
+    assert "KIM" not in pushes
+    assert "ALEX" not in pushes  # the action is not Alex's alone
+    assert any(ALEX_ANSWER in push for push in pushes["SAM"])  # Sam's reveal
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith(PACKAGE)]
+    assert any("Not sending to notify.mobile_app_alex_phone" in m for m in ours)
+    assert not any(ALEX_ANSWER in message for message in ours)
+
+    # Kim renames the device, as the companion app tells Home Assistant.
+    client = await hass_client_no_auth()
+    response = await client.post(
+        "/api/webhook/webhook-KIM",
+        json={
+            "type": "update_registration",
+            "data": {
+                "app_data": {"push_token": "KIM", "push_url": PUSH_URL},
+                "app_version": "2025.1",
+                "device_name": "Kim phone",
+                "manufacturer": "Apple",
+                "model": "iPhone",
+                "os_version": "17",
+            },
+        },
+    )
+    assert response.status == 200
+    await hass.async_block_till_done()
+    aioclient_mock.clear_requests()
+    aioclient_mock.post(PUSH_URL, json={}, status=201)
+
+    await act(hass, entry, "request_check_in", partner=1)
+    pushes = _pushes(aioclient_mock)
+    assert list(pushes) == ["ALEX"]
+    assert "How is your mood right now?" in pushes["ALEX"][0]
+
+
+async def test_only_actions_a_partner_has_alone_are_used(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    third_user: MockUser,
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """A name that makes another user's action too is skipped; one's own twice is not.
+
+    Alex's second registration named "Alex phone" shares Alex's action and is
+    Alex's, so that action is still used, once. Kim's "SAM PHONE" makes Sam's
+    action as well: it is not used while both exist. A registration without
+    its own webhook is not a phone.
+    """
+    add_phone(hass, ALEX_USER_ID, "Alex phone")  # e.g. a reinstalled app
+    legacy = MockConfigEntry(
+        domain="mobile_app", data={"user_id": ALEX_USER_ID, "device_name": "Old"}
+    )
+    legacy.add_to_hass(hass)
+    old = async_mock_service(hass, "notify", "mobile_app_old")
+    entry = make_entry()
+    await async_set_up(hass, entry)
+
+    await act(hass, entry, "send_prompt")
+    assert len(phones[PHONE_1]) == len(phones[PHONE_2]) == 1
+    assert old == []
+
+    add_phone(hass, third_user.id, "SAM PHONE")
+    await act(hass, entry, "send_prompt")
+    assert len(phones[PHONE_1]) == 2
+    assert len(phones[PHONE_2]) == 1  # Kim's device could be the one reached
