@@ -5,9 +5,12 @@ those in its records); the couple's panel sends them here instead. The caller
 is the signed-in user of the connection, and only a partner of the couple may
 use these commands, always as their own slot: there is no partner field.
 
-A refusal is a translated error and changes nothing. Text is checked in the
-handlers rather than in the schemas, because a schema's error repeats the
-value it refused, and a note must never end up in an error or the log.
+A refusal is a translated error and changes nothing. The fields are checked
+in the handlers rather than in the command schemas, because Home Assistant's
+reply to a schema error repeats the value it refused (and logs it): a note
+sent under a wrong key, or as a score, must never end up in an error or the
+log. So the command schemas read only the command type and let every other key
+through, and `_read` refuses unknown or invalid fields naming only the keys.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import voluptuous as vol
 from .action_helpers import coordinator_of, local_day, validation_error
 from .const import ATTR_CONFIG_ENTRY_ID, ATTR_PARTNER_NAME, DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
-from .core.limits import TEXT_MAX_LENGTH, cut_text
+from .core.limits import TEXT_MAX_LENGTH, cut_text, echo
 from .dialogue import NoPromptError
 from .dialogue_actions import (
     ATTR_CONNECTION,
@@ -49,6 +52,60 @@ WS_HISTORY: Final = f"{DOMAIN}/history"
 
 ATTR_NOTE: Final = "note"
 ATTR_ANSWER: Final = "answer"
+
+# Keys of every command message, read by Home Assistant itself.
+_ENVELOPE: Final = frozenset({"id", "type"})
+
+COUPLES_FIELDS: Final = vol.Schema({})
+CHECK_IN_FIELDS: Final = vol.Schema(
+    {
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_MOOD): SCORE,
+        vol.Required(ATTR_CONNECTION): SCORE,
+        vol.Required(ATTR_STRESS): SCORE,
+        vol.Optional(ATTR_NOTE): object,  # checked by _private_text
+    }
+)
+ANSWER_FIELDS: Final = vol.Schema(
+    {
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_ANSWER): object,  # checked by _private_text
+    }
+)
+HISTORY_FIELDS: Final = vol.Schema(
+    {
+        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
+        vol.Required(ATTR_START): local_day,
+        vol.Required(ATTR_END): local_day,
+    }
+)
+
+
+def _command(command: str) -> vol.All:
+    """Return a command's schema: its type only, every other key let through."""
+    return vol.All(vol.Schema({vol.Required("type"): command}, extra=vol.ALLOW_EXTRA))
+
+
+def _names(keys: Any) -> dict[str, str]:
+    """Return the keys as a placeholder, short and clean; never their values."""
+    return {"fields": echo(", ".join(sorted({str(key) for key in keys})))}
+
+
+def _read(msg: dict[str, Any], fields: vol.Schema) -> dict[str, Any]:
+    """Return the command's fields checked; refuse unknown or invalid ones.
+
+    The refusal names the fields only: the values may be private text.
+    """
+    given = {key: value for key, value in msg.items() if key not in _ENVELOPE}
+    known = {str(marker) for marker in fields.schema}
+    if unknown := [key for key in given if key not in known]:
+        raise validation_error("unknown_fields", _names(unknown))
+    try:
+        checked: dict[str, Any] = fields(given)
+    except vol.MultipleInvalid as err:
+        bad = [key for error in err.errors for key in error.path[:1]]
+        raise validation_error("invalid_fields", _names(bad)) from None
+    return checked
 
 
 @callback
@@ -76,7 +133,7 @@ def _private_text(value: Any, field: str) -> str:
     return text
 
 
-@websocket_command({vol.Required("type"): WS_COUPLES})
+@websocket_command(_command(WS_COUPLES))
 @callback
 def _couples(
     hass: HomeAssistant,
@@ -84,6 +141,7 @@ def _couples(
     msg: dict[str, Any],
 ) -> None:
     """Answer the couples the caller is a partner of, with their own slot."""
+    _read(msg, COUPLES_FIELDS)
     entries: list[MicrodoseConfigEntry] = hass.config_entries.async_entries(DOMAIN)
     couples = []
     for entry in entries:
@@ -104,16 +162,7 @@ def _couples(
     connection.send_result(msg["id"], couples)
 
 
-@websocket_command(
-    {
-        vol.Required("type"): WS_CHECK_IN,
-        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
-        vol.Required(ATTR_MOOD): SCORE,
-        vol.Required(ATTR_CONNECTION): SCORE,
-        vol.Required(ATTR_STRESS): SCORE,
-        vol.Optional(ATTR_NOTE): object,  # checked below, never echoed
-    }
-)
+@websocket_command(_command(WS_CHECK_IN))
 @async_response
 async def _check_in(
     hass: HomeAssistant,
@@ -121,20 +170,15 @@ async def _check_in(
     msg: dict[str, Any],
 ) -> None:
     """Record the caller's own check-in, with an optional private note."""
-    coordinator, slot = _own_couple(hass, connection, msg[ATTR_CONFIG_ENTRY_ID])
-    raw = msg.get(ATTR_NOTE)
+    data = _read(msg, CHECK_IN_FIELDS)
+    coordinator, slot = _own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
+    raw = data.get(ATTR_NOTE)
     note = None if raw is None else _private_text(raw, ATTR_NOTE)
-    record = await async_record_check_in(coordinator, slot, msg, note)
+    record = await async_record_check_in(coordinator, slot, data, note)
     connection.send_result(msg["id"], {"check_in_id": record.id})
 
 
-@websocket_command(
-    {
-        vol.Required("type"): WS_ANSWER_PROMPT,
-        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
-        vol.Required(ATTR_ANSWER): object,  # checked below, never echoed
-    }
-)
+@websocket_command(_command(WS_ANSWER_PROMPT))
 @async_response
 async def _answer_prompt(
     hass: HomeAssistant,
@@ -142,8 +186,9 @@ async def _answer_prompt(
     msg: dict[str, Any],
 ) -> None:
     """Keep the caller's answer to tonight's prompt; reveal both once both answered."""
-    coordinator, slot = _own_couple(hass, connection, msg[ATTR_CONFIG_ENTRY_ID])
-    answer = _private_text(msg[ATTR_ANSWER], ATTR_ANSWER)
+    data = _read(msg, ANSWER_FIELDS)
+    coordinator, slot = _own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
+    answer = _private_text(data[ATTR_ANSWER], ATTR_ANSWER)
     if not answer:  # nothing left once control characters are gone
         raise validation_error("answer_empty")
     shared = coordinator.conversation.current_prompt
@@ -156,14 +201,7 @@ async def _answer_prompt(
     connection.send_result(msg["id"], {"revealed": revealed})
 
 
-@websocket_command(
-    {
-        vol.Required("type"): WS_HISTORY,
-        vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
-        vol.Required(ATTR_START): local_day,
-        vol.Required(ATTR_END): local_day,
-    }
-)
+@websocket_command(_command(WS_HISTORY))
 @async_response
 async def _history(
     hass: HomeAssistant,
@@ -171,7 +209,8 @@ async def _history(
     msg: dict[str, Any],
 ) -> None:
     """Answer the couple's history with the caller's own notes and shared answers."""
-    coordinator, slot = _own_couple(hass, connection, msg[ATTR_CONFIG_ENTRY_ID])
+    data = _read(msg, HISTORY_FIELDS)
+    coordinator, slot = _own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
     connection.send_result(
-        msg["id"], history_for(coordinator, msg[ATTR_START], msg[ATTR_END], slot)
+        msg["id"], history_for(coordinator, data[ATTR_START], data[ATTR_END], slot)
     )

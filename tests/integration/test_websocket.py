@@ -38,6 +38,7 @@ NOTE = "alex-private-note-2c7e"
 ANSWER = "alex-private-answer-9d41"
 SAM_ANSWER = "sam-private-answer-61fa"
 OUR_LOGGER = "custom_components.microdose_together"
+HA_WEBSOCKET_LOGGER = "homeassistant.components.websocket_api"
 
 
 @pytest.fixture
@@ -81,6 +82,22 @@ def _logged(caplog: pytest.LogCaptureFixture) -> str:
         record.getMessage()
         for record in caplog.records
         if record.levelno >= logging.INFO or record.name.startswith(OUR_LOGGER)
+    )
+
+
+def _logged_at_debug(caplog: pytest.LogCaptureFixture) -> str:
+    """Return every log record, tracebacks included, at DEBUG level too.
+
+    Only Home Assistant's own DEBUG trace of the websocket messages it receives
+    and sends is left out: it writes every message by design.
+    """
+    return "\n".join(
+        caplog.handler.format(record)
+        for record in caplog.records
+        if not (
+            record.levelno == logging.DEBUG
+            and record.name.startswith(HA_WEBSOCKET_LOGGER)
+        )
     )
 
 
@@ -313,14 +330,18 @@ async def test_a_note_at_the_limit_once_cleaned_is_kept(
     assert own["result"]["check_ins"][0]["note"] == "y" * TEXT_MAX_LENGTH
 
 
-@pytest.mark.parametrize("score", [3.5, 0, 6, "three", True, None])
+@pytest.mark.parametrize(
+    "score", [3.5, 0, 6, "three", True, None, NOTE, NOTE * 100, [NOTE]]
+)
 async def test_scores_are_whole_numbers_from_1_to_5(
     hass: HomeAssistant,
     setup_entry: MockConfigEntry,
     ws: Callable[..., Any],
+    caplog: pytest.LogCaptureFixture,
     score: Any,
 ) -> None:
-    """A score that is not 1-5 is refused as the action refuses it; no note echoed."""
+    """A score that is not 1-5 is refused, naming the field, never its value."""
+    caplog.set_level(logging.DEBUG)
     before = await _visible(hass, setup_entry)
     reply = await ws(
         ALEX_USER_ID,
@@ -329,11 +350,121 @@ async def test_scores_are_whole_numbers_from_1_to_5(
         note=NOTE,
         **SCORES | {"mood": score},
     )
-    assert reply["success"] is False
-    assert reply["error"]["code"] == "invalid_format"
-    assert "mood" in reply["error"]["message"]
+    error = _refused(reply, "invalid_fields")
+    assert error["translation_placeholders"] == {"fields": "mood"}
+    assert "mood" in error["message"]
     assert NOTE not in repr(reply)
+    assert NOTE not in _logged_at_debug(caplog)
     assert await _visible(hass, setup_entry) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "data", "fields"),
+    [
+        ("check_in", SCORES | {"config_entry_id": {"text": NOTE}}, "config_entry_id"),
+        (
+            "check_in",
+            {"config_entry_id": NOTE, "note": NOTE},
+            "connection, mood, stress",
+        ),
+        ("answer_prompt", {"config_entry_id": [NOTE]}, "answer, config_entry_id"),
+        ("history", {"config_entry_id": "x", "start": NOTE, "end": NOTE}, "end, start"),
+    ],
+    ids=["entry_id", "missing_scores", "missing_answer", "days"],
+)
+async def test_invalid_or_missing_fields_are_named_not_repeated(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    ws: Callable[..., Any],
+    caplog: pytest.LogCaptureFixture,
+    command: str,
+    data: dict[str, Any],
+    fields: str,
+) -> None:
+    """Only the names of the fields at fault come back; nothing changes."""
+    caplog.set_level(logging.DEBUG)
+    await act(hass, setup_entry, "send_prompt")
+    before = await _visible(hass, setup_entry)
+    reply = await ws(ALEX_USER_ID, command, **data)
+    error = _refused(reply, "invalid_fields")
+    assert error["translation_placeholders"] == {"fields": fields}
+    assert NOTE not in repr(reply)
+    assert NOTE not in _logged_at_debug(caplog)
+    assert await _visible(hass, setup_entry) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "data", "fields"),
+    [
+        ("answer_prompt", {"answer": "ok", "note": NOTE}, "note"),
+        ("answer_prompt", {"note": NOTE}, "note"),
+        ("answer_prompt", {"answers": ANSWER}, "answers"),
+        ("check_in", SCORES | {"answer": ANSWER}, "answer"),
+        ("check_in", SCORES | {"notes": NOTE}, "notes"),
+        (
+            "check_in",
+            SCORES | {"note": "ok", "Note": NOTE, "answer": ANSWER},
+            "Note, answer",
+        ),
+        ("history", DAY | {"note": NOTE}, "note"),
+        ("couples", {"note": NOTE}, "note"),
+        ("couples", {ANSWER * 10: NOTE}, None),
+    ],
+    ids=[
+        "note_to_answer_prompt",
+        "note_instead_of_answer",
+        "misspelled_answer",
+        "answer_to_check_in",
+        "misspelled_note",
+        "several",
+        "note_to_history",
+        "note_to_couples",
+        "text_as_a_key",
+    ],
+)
+async def test_text_under_a_wrong_key_is_refused_and_not_repeated(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    ws: Callable[..., Any],
+    caplog: pytest.LogCaptureFixture,
+    command: str,
+    data: dict[str, Any],
+    fields: str | None,
+) -> None:
+    """The keys are named, their values are in no reply or log line; nothing saved."""
+    caplog.set_level(logging.DEBUG)
+    await act(hass, setup_entry, "send_prompt")
+    before = await _visible(hass, setup_entry)
+    if command != "couples":
+        data = {"config_entry_id": setup_entry.entry_id} | data
+    reply = await ws(ALEX_USER_ID, command, **data)
+    error = _refused(reply, "unknown_fields")
+    if fields is not None:
+        assert error["translation_placeholders"] == {"fields": fields}
+        assert fields in error["message"]
+    else:  # a key's name is cut short like any echo: never all of it
+        assert len(error["translation_placeholders"]["fields"]) == 40
+        for text in (ANSWER * 2, NOTE):
+            assert text not in repr(reply)
+            assert text not in _logged_at_debug(caplog)
+        return
+    for text in (NOTE, ANSWER):
+        assert text not in repr(reply)
+        assert text not in _logged_at_debug(caplog)
+    assert await _visible(hass, setup_entry) == before
+    own = await ws(ALEX_USER_ID, "history", config_entry_id=setup_entry.entry_id, **DAY)
+    assert own["result"]["check_ins"] == []
+    assert NOTE not in repr(own)
+    assert ANSWER not in repr(own)
+    # Sent again under the right key, the same text is taken.
+    if command == "answer_prompt":
+        reply = await ws(
+            ALEX_USER_ID,
+            command,
+            config_entry_id=setup_entry.entry_id,
+            answer=ANSWER,
+        )
+        assert reply["result"] == {"revealed": False}
 
 
 async def test_check_ins_per_day_are_limited(
