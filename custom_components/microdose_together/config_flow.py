@@ -32,6 +32,7 @@ from .flow_schemas import (
     couple_schema,
     couple_unique_id,
     flatten_couple,
+    keep_partners_users,
     normalise_pattern,
     normalise_schedule,
     pattern_schema,
@@ -174,6 +175,7 @@ class MicrodoseConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             data, errors = validate_couple(self.hass, user_input)
+            keep_partners_users(entry.data, data, errors)
             if not errors:
                 unique_id = couple_unique_id(self.hass, data)
                 if unique_id != entry.unique_id:

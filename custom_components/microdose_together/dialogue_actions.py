@@ -189,7 +189,7 @@ def history_for(
             "history_range_reversed",
             {"start": start.isoformat(), "end": end.isoformat()},
         )
-    if end - start > timedelta(days=HISTORY_MAX_DAYS):
+    if end - start >= timedelta(days=HISTORY_MAX_DAYS):  # both days count
         raise validation_error(
             "history_range_too_long", {"days": str(HISTORY_MAX_DAYS)}
         )

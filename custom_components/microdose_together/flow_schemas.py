@@ -181,6 +181,24 @@ def validate_couple(
     return {CONF_COUPLE_NAME: couple_name, CONF_PARTNERS: partners}, errors
 
 
+def keep_partners_users(
+    current: Mapping[str, Any], data: Mapping[str, Any], errors: dict[str, str]
+) -> None:
+    """Refuse giving a linked partner's place to another user.
+
+    Notes and answers belong to the user who wrote them; a new user in that
+    place would read them. Names and persons may change, the user may not
+    (an older couple's first link is not a change).
+    """
+    for slot, (before, after) in enumerate(
+        zip(current[CONF_PARTNERS], data[CONF_PARTNERS], strict=True), start=1
+    ):
+        key = partner_key(slot, CONF_PERSON)
+        owner = before.get(CONF_USER_ID)
+        if owner and after.get(CONF_USER_ID) != owner and key not in errors:
+            errors[key] = "partner_user_fixed"
+
+
 def phones_summary(hass: HomeAssistant, partners: Iterable[Mapping[str, Any]]) -> str:
     """Say where messages will go: "Alex — Alex phone; Sam — Sam phone, Sam tablet".
 

@@ -549,6 +549,19 @@ def test_shared_prompt_from_dict_refuses_unknown_partner() -> None:
         SharedPrompt.from_dict(data)
 
 
+@pytest.mark.parametrize(
+    ("answers", "revealed"),
+    [({"1": "a", "2": "b"}, "false"), ({"1": "a"}, True), ({}, 1)],
+)
+def test_shared_prompt_from_dict_refuses_a_damaged_reveal(
+    answers: dict[str, str], revealed: object
+) -> None:
+    """A flag that is not a real "both answered" never shows one answer to the other."""
+    data = make_prompt().as_dict() | {"answers": answers, "revealed": revealed}
+    with pytest.raises(ValueError, match="both answered"):
+        SharedPrompt.from_dict(data)
+
+
 answer_texts = st.text(min_size=1, max_size=30).filter(str.strip)
 
 
@@ -562,6 +575,7 @@ answer_texts = st.text(min_size=1, max_size=30).filter(str.strip)
 def test_shared_prompt_round_trip(
     day: date, prompt_id: str, theme: str, answers: dict[int, str], revealed: bool
 ) -> None:
+    revealed = revealed and len(answers) == 2  # shared only once both answered
     prompt = SharedPrompt(
         day=day, prompt_id=prompt_id, theme=theme, answers=answers, revealed=revealed
     )

@@ -21,7 +21,14 @@ import voluptuous as vol
 from custom_components.microdose_together.config_flow import MicrodoseConfigFlow
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import ALEX_USER_ID, COUPLE_DATA, SAM_USER_ID, add_phone
+from .conftest import (
+    ALEX_USER_ID,
+    COUPLE_DATA,
+    PHONE_1,
+    PHONE_2,
+    SAM_USER_ID,
+    add_phone,
+)
 from .helpers import explained_fields
 
 KIM_USER_ID = "kim00000000000000000000000000003"
@@ -359,11 +366,11 @@ async def test_a_couple_is_known_by_their_users_not_their_phones(
     assert entry.unique_id == COUPLE_ID
 
 
-async def test_reconfigure_changes_people_and_keeps_options(
+async def test_reconfigure_changes_names_and_persons_and_keeps_options(
     hass: HomeAssistant, phones: Any, setup_entry: MockConfigEntry
 ) -> None:
-    """Reconfigure renames and picks another person; the practice stays untouched."""
-    _add_kim(hass, phone=True)
+    """Reconfigure renames and picks another person of the same user; practice stays."""
+    hass.states.async_set("person.sam_at_work", "home", {"user_id": SAM_USER_ID})
     options_before = dict(setup_entry.options)
     result = await _reconfigure(hass, setup_entry)
     suggested = {
@@ -380,45 +387,77 @@ async def test_reconfigure_changes_people_and_keeps_options(
         result["flow_id"],
         COUPLE_FORM
         | {
-            "couple_name": "Alex & Kim",
-            "partner_2_name": "Kim",
-            "partner_2_person": "person.kim",
+            "couple_name": "Alex & Samuel",
+            "partner_2_name": "Samuel",
+            "partner_2_person": "person.sam_at_work",
         },
     )
     await hass.async_block_till_done()
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
     assert result["description_placeholders"]["phones"] == (
-        "Alex — Alex phone; Kim — Kim phone"
+        "Alex — Alex phone; Samuel — Sam phone"
     )
-    assert setup_entry.title == "Alex & Kim"
+    assert setup_entry.title == "Alex & Samuel"
     assert setup_entry.data["partners"][1] == {
-        "name": "Kim",
-        "person": "person.kim",
-        "user_id": KIM_USER_ID,
+        "name": "Samuel",
+        "person": "person.sam_at_work",
+        "user_id": SAM_USER_ID,
     }
-    assert setup_entry.unique_id == f"user:{ALEX_USER_ID}+user:{KIM_USER_ID}"
+    assert setup_entry.unique_id == COUPLE_ID
     assert dict(setup_entry.options) == options_before
 
 
-async def test_reconfigure_onto_another_couple_aborts(
+async def test_reconfigure_never_gives_a_partners_place_to_another_user(
     hass: HomeAssistant, phones: Any, setup_entry: MockConfigEntry
 ) -> None:
-    """Reconfigure cannot turn one couple into another that already exists."""
+    """Notes and answers belong to their user: no other user takes the place."""
     _add_kim(hass, phone=True)
-    other = MockConfigEntry(
-        domain=DOMAIN,
-        unique_id=f"user:{ALEX_USER_ID}+user:{KIM_USER_ID}",
-        data=COUPLE_DATA,
-    )
-    other.add_to_hass(hass)
+    unique_id = setup_entry.unique_id
     result = await _reconfigure(hass, setup_entry)
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], COUPLE_FORM | {"partner_2_person": "person.kim"}
     )
+    assert result["errors"] == {"partner_2_person": "partner_user_fixed"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        COUPLE_FORM
+        | {"partner_1_person": "person.sam", "partner_2_person": "person.alex"},
+    )
+    assert result["errors"] == {
+        "partner_1_person": "partner_user_fixed",
+        "partner_2_person": "partner_user_fixed",
+    }
+    assert setup_entry.data == COUPLE_DATA
+    assert setup_entry.unique_id == unique_id
+
+
+async def test_linking_an_older_couple_onto_another_couple_aborts(
+    hass: HomeAssistant, phones: Any, dose_day_clock: Any
+) -> None:
+    """Reconfigure cannot turn one couple into another that already exists."""
+    older = {
+        "couple_name": "Alex & Sam",
+        "partners": [
+            {"name": "Alex", "person": None, "notify": PHONE_1},
+            {"name": "Sam", "person": None, "notify": PHONE_2},
+        ],
+    }
+    entry = MockConfigEntry(
+        domain=DOMAIN, unique_id="older", data=older, minor_version=3
+    )
+    entry.add_to_hass(hass)
+    MockConfigEntry(domain=DOMAIN, unique_id=COUPLE_ID, data=COUPLE_DATA).add_to_hass(
+        hass
+    )
+    result = await _reconfigure(hass, entry)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], COUPLE_FORM
+    )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
-    assert setup_entry.data == COUPLE_DATA
+    assert entry.data == older
 
 
 async def test_reconfigure_refuses_a_person_without_user_or_phone(

@@ -322,6 +322,11 @@ async def test_quiet_hours_hold_messages_until_they_end(
             {"start": "2024-01-01", "end": "2026-01-01"},
             "history_range_too_long",
         ),
+        (  # 367 days, both ends included
+            "get_history",
+            {"start": "2024-01-01", "end": "2025-01-01"},
+            "history_range_too_long",
+        ),
     ],
 )
 async def test_refusals_are_translated(
@@ -404,7 +409,9 @@ async def test_a_failing_phone_is_reported_and_the_rest_goes_on(
     await async_set_up(hass, entry)
     await act(hass, entry, "send_prompt")
     assert len(phones[PHONE_1]) == 1
-    assert "Could not reach notify.mobile_app_sam_phone" in caplog.text
+    reported = "Could not reach notify.mobile_app_sam_phone: HomeAssistantError"
+    assert reported in caplog.text
+    assert "phone unreachable" not in caplog.text  # the error's text stays out
     assert entry.runtime_data.conversation.current_prompt is not None
 
 
@@ -714,3 +721,13 @@ async def test_a_tap_on_a_request_without_a_known_step_is_ignored(
         assert len(phones[PHONE_1]) == sent
         assert "1:checkin" in conversation.requests
     assert "Ignored a tap on a check-in request without a known step" in caplog.text
+
+
+async def test_a_whole_leap_year_of_history_is_one_request(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """366 days, both ends included, is the most one request may ask for."""
+    history = await act(
+        hass, setup_entry, "get_history", start="2024-01-01", end="2024-12-31"
+    )
+    assert history["check_ins"] == []

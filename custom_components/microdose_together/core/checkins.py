@@ -317,10 +317,14 @@ class SharedPrompt:
         }
         if not all(isinstance(text, str) for text in answers.values()):
             raise ValueError("a prompt answer must be text")  # never repeat it
+        revealed = data["revealed"]
+        if not isinstance(revealed, bool) or (revealed and len(answers) < 2):
+            # A damaged flag must never show one answer to the other partner.
+            raise ValueError("a prompt is shared only once both answered")
         return cls(
             day=date.fromisoformat(data["day"]),
             prompt_id=data["prompt_id"],
             theme=data["theme"],
             answers=answers,
-            revealed=data["revealed"],
+            revealed=revealed,
         )
