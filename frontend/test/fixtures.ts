@@ -1,0 +1,52 @@
+// Canned objects shaped as the integration sends them.
+import type { Today } from "../src/types";
+
+export const today = (overrides: Partial<Today> = {}): Today => ({
+  config_entry_id: "entry-1",
+  couple_name: "Alex & Sam",
+  today: "2026-11-30",
+  phase: "dose_day",
+  cycle_day: 3,
+  next_dose: "2026-12-02",
+  break_end: null,
+  paused: false,
+  calm: { calm: false, reasons: ["busy_hours"] },
+  today_feels: "automatic",
+  intention: "Be gentle",
+  dose: { amount_g: 0.1, form: "dried" },
+  me: {
+    slot: 1,
+    name: "Alex",
+    last_dose: null,
+    dosed_today: false,
+    doses_this_cycle: 1,
+    check_in: {
+      mood: 4,
+      connection: 3,
+      stress: 2,
+      last_check_in: null,
+      streak: 2,
+      due: true,
+      checked_in_today: false,
+    },
+  },
+  partner: {
+    slot: 2,
+    name: "Sam",
+    last_dose: null,
+    dosed_today: false,
+    doses_this_cycle: 0,
+    check_in: {
+      mood: null,
+      connection: null,
+      stress: null,
+      last_check_in: null,
+      streak: 0,
+      due: false,
+      checked_in_today: false,
+    },
+  },
+  prompt: null,
+  ritual: { running: false, started_at: null },
+  ...overrides,
+});
