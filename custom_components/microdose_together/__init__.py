@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import Platform
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers.dispatcher import async_dispatcher_send
 from homeassistant.helpers.typing import ConfigType
 
 from .const import DOMAIN
@@ -17,11 +19,13 @@ from .entity import couple_device_info, partner_device_info
 from .entity_issues import async_delete_couple_issues
 from .flow_schemas import couple_unique_id, unique_id_taken
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
+from .panel import async_register_panel, async_remove_panel
 from .repairs import async_sync_link_issue
 from .services import async_setup_services
 from .settings import parse_settings
 from .store import CoupleStore
 from .websocket_api import async_register_commands
+from .websocket_panel import signal_today_changed
 
 PLATFORMS: list[Platform] = [
     Platform.BINARY_SENSOR,
@@ -54,6 +58,12 @@ async def async_setup_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) ->
     async_sync_link_issue(hass, entry.entry_id, coordinator.settings)
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     entry.async_on_unload(entry.add_update_listener(_async_entry_updated))
+    today_changed = signal_today_changed(entry.entry_id)
+    entry.async_on_unload(
+        coordinator.async_add_listener(
+            partial(async_dispatcher_send, hass, today_changed)
+        )
+    )
     entry.async_on_unload(
         hass.bus.async_listen(
             NOTIFICATION_ACTION_EVENT,
@@ -61,6 +71,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) ->
             event_filter=partial(_is_ours, entry.entry_id),
         )
     )
+    await async_register_panel(hass)
+    async_dispatcher_send(hass, today_changed)  # open panels catch up after a reload
     return True
 
 
@@ -117,6 +129,12 @@ async def async_unload_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -
     unloaded = await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
     if unloaded:
         await entry.runtime_data.store.async_flush()
+        if not any(
+            other.state is ConfigEntryState.LOADED
+            for other in hass.config_entries.async_entries(DOMAIN)
+            if other.entry_id != entry.entry_id
+        ):
+            async_remove_panel(hass)
     return unloaded
 
 

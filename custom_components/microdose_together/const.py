@@ -70,3 +70,8 @@ ISSUE_STORE_RESET: Final = "store_reset"
 ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
 ATTR_PARTNER: Final = "partner"
 ATTR_PARTNER_NAME: Final = "partner_name"
+
+# The couple's sidebar panel, and the views a phone notification opens in it.
+PANEL_URL_PATH: Final = "microdose-together"
+PANEL_VIEW_CHECK_IN: Final = "check-in"
+PANEL_VIEW_PROMPT: Final = "prompt"

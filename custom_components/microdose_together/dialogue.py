@@ -407,6 +407,7 @@ class Conversation:
                     "theme": shared.theme,
                     "text": prompt.text if prompt else None,
                     "answered": sorted(shared.answers),
+                    "revealed": shared.revealed,
                     "answers": (
                         {str(slot): answer for slot, answer in shared.answers.items()}
                         if shared.revealed

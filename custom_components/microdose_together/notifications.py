@@ -27,7 +27,7 @@ from homeassistant.helpers import translation
 from homeassistant.helpers.event import async_track_point_in_time
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN
+from .const import DOMAIN, PANEL_URL_PATH, PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT
 from .core.quiet_hours import QuietHours
 
 _LOGGER = logging.getLogger(__name__)
@@ -42,6 +42,21 @@ CLEAR_COMMAND: Final = "clear_notification"
 # notification preview setting.
 VISIBILITY: Final = "visibility"
 VISIBILITY_PRIVATE: Final = "private"
+# Where a tap on the notification itself opens Home Assistant: "url" on
+# iPhones, "clickAction" on Android; both name the same place in the panel.
+LINK_KEYS: Final = ("url", "clickAction")
+
+
+def panel_link(entry_id: str, view: str) -> str:
+    """Return the panel's address for one couple's view, as the phones open it."""
+    return f"/{PANEL_URL_PATH}/{view}?couple={entry_id}"
+
+
+def _opens(entry_id: str, view: str) -> dict[str, str]:
+    link = panel_link(entry_id, view)
+    return dict.fromkeys(LINK_KEYS, link)
+
+
 # Messages the companion apps obey instead of showing (besides any `command_…`).
 PHONE_COMMANDS: Final = frozenset(
     {
@@ -315,6 +330,7 @@ def checkin_step_payload(
             "group": DOMAIN,
             VISIBILITY: VISIBILITY_PRIVATE,
             "actions": actions,
+            **_opens(request.entry_id, PANEL_VIEW_CHECK_IN),
         },
     }
 
@@ -330,6 +346,7 @@ def prompt_payload(
             "tag": notification_tag(request.entry_id, request.slot, "prompt"),
             "group": DOMAIN,
             VISIBILITY: VISIBILITY_PRIVATE,
+            **_opens(request.entry_id, PANEL_VIEW_PROMPT),
             "actions": [
                 text_reply(
                     _with_choice(request, CHOICE_ANSWER),
@@ -372,6 +389,7 @@ def reveal_payload(
             "tag": notification_tag(entry_id, slot, "prompt"),
             "group": DOMAIN,
             VISIBILITY: VISIBILITY_PRIVATE,
+            **_opens(entry_id, PANEL_VIEW_PROMPT),
         },
     }
 

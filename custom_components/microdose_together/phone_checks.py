@@ -16,12 +16,13 @@ from datetime import date
 import re
 from typing import Any, Final
 
-from .const import DOMAIN, PARTNER_SLOTS
+from .const import DOMAIN, PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT, PARTNER_SLOTS
 from .core.checkins import SCORE_MAX, SCORE_MIN
 from .core.limits import TEXT_MAX_LENGTH
 from .notifications import (
     ACTION_PREFIX,
     CHECKIN_STEPS,
+    LINK_KEYS,
     NOTE_STEP,
     SEPARATOR,
     VISIBILITY,
@@ -29,6 +30,7 @@ from .notifications import (
     ActionId,
     is_phone_command,
     notification_tag,
+    panel_link,
 )
 
 CHECKIN_ORDER: Final = (*CHECKIN_STEPS, NOTE_STEP)
@@ -37,8 +39,10 @@ CHECKIN_ORDER: Final = (*CHECKIN_STEPS, NOTE_STEP)
 _HELD_MESSAGE_MAX: Final = 2 * TEXT_MAX_LENGTH + 1000
 _HELD_TITLE_MAX: Final = 1000
 _PAYLOAD_KEYS: Final = frozenset({"title", "message", "data"})
-# Exactly what the integration sends: no links, no other companion-app options.
-_DATA_KEYS: Final = frozenset({"tag", "group", "actions", VISIBILITY})
+# Exactly what the integration sends: no other companion-app options, and no
+# link but the couple's own panel.
+_DATA_KEYS: Final = frozenset({"tag", "group", "actions", VISIBILITY, *LINK_KEYS})
+_PANEL_VIEWS: Final = (PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT)
 _BUTTON_KEYS: Final = frozenset({"action", "title", "behavior", "textInputButtonTitle"})
 _BUTTONS_MAX: Final = 3
 _MESSAGE_TAG: Final = re.compile(r"message_[a-z0-9_]+")
@@ -87,7 +91,15 @@ def _is_own_data(data: object, entry_id: str, slot: int) -> bool:
         and _is_own_tag(data.get("tag"), entry_id, slot)
         and data.get(VISIBILITY, VISIBILITY_PRIVATE) == VISIBILITY_PRIVATE
         and _are_own_buttons(data.get("actions", []), entry_id, slot)
+        and _is_own_link(data, entry_id)
     )
+
+
+def _is_own_link(data: dict[str, Any], entry_id: str) -> bool:
+    """Accept no link, or the same link to one of the couple's panel views."""
+    links = {data[key] for key in LINK_KEYS if key in data}
+    own = {panel_link(entry_id, view) for view in _PANEL_VIEWS}
+    return not links or (len(links) == 1 and links <= own)
 
 
 def _is_own_tag(tag: object, entry_id: str, slot: int) -> bool:

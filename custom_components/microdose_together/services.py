@@ -160,20 +160,26 @@ async def _safety_note(hass: HomeAssistant, key: str) -> str:
     return strings.get(f"component.{DOMAIN}.selector.safety_note.options.{key}", key)
 
 
-async def _log_dose(
-    coordinator: MicrodoseCoordinator, call: ServiceCall
-) -> ServiceResponse:
-    slot = call.data[ATTR_PARTNER]
-    ensure_acts_as(coordinator.settings, call.context, slot)
-    taken_at: datetime | None = call.data.get(ATTR_TIME)
-    form = Form(call.data[ATTR_FORM]) if ATTR_FORM in call.data else None
+async def async_log_dose_answer(
+    coordinator: MicrodoseCoordinator,
+    slot: int,
+    *,
+    amount_g: float | None = None,
+    form: Form | None = None,
+    taken_at: datetime | None = None,
+    acknowledged: bool = False,
+) -> dict[str, Any]:
+    """Log a partner's dose, or refuse it with the guard's translated reason.
+
+    Shared by the action and the couple's panel, so both say the same thing.
+    """
     try:
         record = await coordinator.async_log_dose(
             slot,
-            amount_g=call.data.get(ATTR_AMOUNT),
+            amount_g=amount_g,
             form=form,
             taken_at=taken_at,
-            acknowledged=call.data[ATTR_ACKNOWLEDGE],
+            acknowledged=acknowledged,
         )
     except DoseRefusedError as err:
         raise refusal_error(coordinator, slot, err, form) from err
@@ -188,9 +194,24 @@ async def _log_dose(
     if Refusal.ABOVE_CEILING in record.flags:
         response[ATTR_SAFETY_NOTE_KEY] = SAFETY_NOTE_ABOVE_CEILING
         response[ATTR_SAFETY_NOTE] = await _safety_note(
-            call.hass, SAFETY_NOTE_ABOVE_CEILING
+            coordinator.hass, SAFETY_NOTE_ABOVE_CEILING
         )
     return response
+
+
+async def _log_dose(
+    coordinator: MicrodoseCoordinator, call: ServiceCall
+) -> ServiceResponse:
+    slot = call.data[ATTR_PARTNER]
+    ensure_acts_as(coordinator.settings, call.context, slot)
+    return await async_log_dose_answer(
+        coordinator,
+        slot,
+        amount_g=call.data.get(ATTR_AMOUNT),
+        form=Form(call.data[ATTR_FORM]) if ATTR_FORM in call.data else None,
+        taken_at=call.data.get(ATTR_TIME),
+        acknowledged=call.data[ATTR_ACKNOWLEDGE],
+    )
 
 
 async def _delete_dose(

@@ -5,12 +5,8 @@ those in its records); the couple's panel sends them here instead. The caller
 is the signed-in user of the connection, and only a partner of the couple may
 use these commands, always as their own slot: there is no partner field.
 
-A refusal is a translated error and changes nothing. The fields are checked
-in the handlers rather than in the command schemas, because Home Assistant's
-reply to a schema error repeats the value it refused (and logs it): a note
-sent under a wrong key, or as a score, must never end up in an error or the
-log. So the command schemas read only the command type and let every other key
-through, and `_read` refuses unknown or invalid fields naming only the keys.
+A refusal is a translated error and changes nothing; how the fields are read
+is in `websocket_fields`.
 """
 
 from __future__ import annotations
@@ -28,10 +24,9 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
-from .action_helpers import coordinator_of, local_day, validation_error
+from .action_helpers import local_day, validation_error
 from .const import ATTR_CONFIG_ENTRY_ID, ATTR_PARTNER_NAME, DOMAIN
-from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
-from .core.limits import TEXT_MAX_LENGTH, cut_text, echo
+from .coordinator import MicrodoseConfigEntry
 from .dialogue import NoPromptError
 from .dialogue_actions import (
     ATTR_CONNECTION,
@@ -43,7 +38,8 @@ from .dialogue_actions import (
     async_record_check_in,
     history_for,
 )
-from .identity import partner_slot
+from .websocket_fields import command_schema, own_couple, private_text, read_fields
+from .websocket_panel import PANEL_COMMANDS
 
 WS_COUPLES: Final = f"{DOMAIN}/couples"
 WS_CHECK_IN: Final = f"{DOMAIN}/check_in"
@@ -53,9 +49,6 @@ WS_HISTORY: Final = f"{DOMAIN}/history"
 ATTR_NOTE: Final = "note"
 ATTR_ANSWER: Final = "answer"
 
-# Keys of every command message, read by Home Assistant itself.
-_ENVELOPE: Final = frozenset({"id", "type"})
-
 COUPLES_FIELDS: Final = vol.Schema({})
 CHECK_IN_FIELDS: Final = vol.Schema(
     {
@@ -63,13 +56,13 @@ CHECK_IN_FIELDS: Final = vol.Schema(
         vol.Required(ATTR_MOOD): SCORE,
         vol.Required(ATTR_CONNECTION): SCORE,
         vol.Required(ATTR_STRESS): SCORE,
-        vol.Optional(ATTR_NOTE): object,  # checked by _private_text
+        vol.Optional(ATTR_NOTE): object,  # checked by private_text
     }
 )
 ANSWER_FIELDS: Final = vol.Schema(
     {
         vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string,
-        vol.Required(ATTR_ANSWER): object,  # checked by _private_text
+        vol.Required(ATTR_ANSWER): object,  # checked by private_text
     }
 )
 HISTORY_FIELDS: Final = vol.Schema(
@@ -81,59 +74,14 @@ HISTORY_FIELDS: Final = vol.Schema(
 )
 
 
-def _command(command: str) -> vol.All:
-    """Return a command's schema: its type only, every other key let through."""
-    return vol.All(vol.Schema({vol.Required("type"): command}, extra=vol.ALLOW_EXTRA))
-
-
-def _names(keys: Any) -> dict[str, str]:
-    """Return the keys as a placeholder, short and clean; never their values."""
-    return {"fields": echo(", ".join(sorted({str(key) for key in keys})))}
-
-
-def _read(msg: dict[str, Any], fields: vol.Schema) -> dict[str, Any]:
-    """Return the command's fields checked; refuse unknown or invalid ones.
-
-    The refusal names the fields only: the values may be private text.
-    """
-    given = {key: value for key, value in msg.items() if key not in _ENVELOPE}
-    known = {str(marker) for marker in fields.schema}
-    if unknown := [key for key in given if key not in known]:
-        raise validation_error("unknown_fields", _names(unknown))
-    try:
-        checked: dict[str, Any] = fields(given)
-    except vol.MultipleInvalid as err:
-        bad = [key for error in err.errors for key in error.path[:1]]
-        raise validation_error("invalid_fields", _names(bad)) from None
-    return checked
-
-
 @callback
 def async_register_commands(hass: HomeAssistant) -> None:
     """Register the commands once, for every couple."""
-    for command in (_couples, _check_in, _answer_prompt, _history):
+    for command in (_couples, _check_in, _answer_prompt, _history, *PANEL_COMMANDS):
         async_register_command(hass, command)
 
 
-def _own_couple(
-    hass: HomeAssistant, connection: ActiveConnection, entry_id: str
-) -> tuple[MicrodoseCoordinator, int]:
-    """Return the couple and the caller's own slot in it, or refuse."""
-    coordinator = coordinator_of(hass, entry_id)
-    return coordinator, partner_slot(coordinator.settings, connection.user.id)
-
-
-def _private_text(value: Any, field: str) -> str:
-    """Return the text cleaned; refuse what is not text or longer than allowed."""
-    if not isinstance(value, str):
-        raise validation_error(f"{field}_not_text")
-    text, too_long = cut_text(value)
-    if too_long:
-        raise validation_error(f"{field}_too_long", {"max": str(TEXT_MAX_LENGTH)})
-    return text
-
-
-@websocket_command(_command(WS_COUPLES))
+@websocket_command(command_schema(WS_COUPLES))
 @callback
 def _couples(
     hass: HomeAssistant,
@@ -141,7 +89,7 @@ def _couples(
     msg: dict[str, Any],
 ) -> None:
     """Answer the couples the caller is a partner of, with their own slot."""
-    _read(msg, COUPLES_FIELDS)
+    read_fields(msg, COUPLES_FIELDS)
     entries: list[MicrodoseConfigEntry] = hass.config_entries.async_entries(DOMAIN)
     couples = []
     for entry in entries:
@@ -162,7 +110,7 @@ def _couples(
     connection.send_result(msg["id"], couples)
 
 
-@websocket_command(_command(WS_CHECK_IN))
+@websocket_command(command_schema(WS_CHECK_IN))
 @async_response
 async def _check_in(
     hass: HomeAssistant,
@@ -170,15 +118,15 @@ async def _check_in(
     msg: dict[str, Any],
 ) -> None:
     """Record the caller's own check-in, with an optional private note."""
-    data = _read(msg, CHECK_IN_FIELDS)
-    coordinator, slot = _own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
+    data = read_fields(msg, CHECK_IN_FIELDS)
+    coordinator, slot = own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
     raw = data.get(ATTR_NOTE)
-    note = None if raw is None else _private_text(raw, ATTR_NOTE)
+    note = None if raw is None else private_text(raw, ATTR_NOTE)
     record = await async_record_check_in(coordinator, slot, data, note)
     connection.send_result(msg["id"], {"check_in_id": record.id})
 
 
-@websocket_command(_command(WS_ANSWER_PROMPT))
+@websocket_command(command_schema(WS_ANSWER_PROMPT))
 @async_response
 async def _answer_prompt(
     hass: HomeAssistant,
@@ -186,9 +134,9 @@ async def _answer_prompt(
     msg: dict[str, Any],
 ) -> None:
     """Keep the caller's answer to tonight's prompt; reveal both once both answered."""
-    data = _read(msg, ANSWER_FIELDS)
-    coordinator, slot = _own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
-    answer = _private_text(data[ATTR_ANSWER], ATTR_ANSWER)
+    data = read_fields(msg, ANSWER_FIELDS)
+    coordinator, slot = own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
+    answer = private_text(data[ATTR_ANSWER], ATTR_ANSWER)
     if not answer:  # nothing left once control characters are gone
         raise validation_error("answer_empty")
     shared = coordinator.conversation.current_prompt
@@ -201,7 +149,7 @@ async def _answer_prompt(
     connection.send_result(msg["id"], {"revealed": revealed})
 
 
-@websocket_command(_command(WS_HISTORY))
+@websocket_command(command_schema(WS_HISTORY))
 @async_response
 async def _history(
     hass: HomeAssistant,
@@ -209,8 +157,8 @@ async def _history(
     msg: dict[str, Any],
 ) -> None:
     """Answer the couple's history with the caller's own notes and shared answers."""
-    data = _read(msg, HISTORY_FIELDS)
-    coordinator, slot = _own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
+    data = read_fields(msg, HISTORY_FIELDS)
+    coordinator, slot = own_couple(hass, connection, data[ATTR_CONFIG_ENTRY_ID])
     connection.send_result(
         msg["id"], history_for(coordinator, data[ATTR_START], data[ATTR_END], slot)
     )

@@ -7,11 +7,12 @@ from contextlib import ExitStack
 from pathlib import Path
 import secrets
 from typing import Any
-from unittest.mock import patch
+from unittest.mock import AsyncMock, patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.auth.const import GROUP_ID_USER
 from homeassistant.auth.models import User
+from homeassistant.components import http
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import storage
 from homeassistant.util import dt as dt_util
@@ -21,8 +22,11 @@ from pytest_homeassistant_custom_component.common import (
     MockUser,
     async_mock_service,
 )
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
+
+from .helpers import ws_call
 
 PHONE_1 = "notify.mobile_app_alex_phone"
 PHONE_2 = "notify.mobile_app_sam_phone"
@@ -53,6 +57,18 @@ PRACTICE_OPTIONS: dict[str, Any] = {
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Load this repository's integration in every test here."""
+
+
+@pytest.fixture(autouse=True)
+def no_http_server() -> Iterator[None]:
+    """Keep Home Assistant from opening its web server once the panel loads it.
+
+    The integration depends on the frontend (its panel), and the frontend's
+    setup starts the server on a real port. Tests reach Home Assistant through
+    the test client instead, so the real server never starts.
+    """
+    with patch.object(http.HomeAssistantHTTP, "start", AsyncMock()):
+        yield
 
 
 def add_phone(hass: HomeAssistant, user_id: str, device_name: str) -> MockConfigEntry:
@@ -96,6 +112,27 @@ async def third_user(hass: HomeAssistant) -> User:
     robin = await hass.auth.async_create_user("Robin", group_ids=[GROUP_ID_USER])
     assert not robin.is_admin
     return robin
+
+
+@pytest.fixture
+async def outsiders(
+    hass: HomeAssistant,
+    partner_users: dict[str, MockUser],
+    hass_admin_user: MockUser,
+    third_user: User,
+) -> dict[str, str]:
+    """Return a third user's id and the household admin's (not a partner)."""
+    return {"third user": third_user.id, "non-partner admin": hass_admin_user.id}
+
+
+@pytest.fixture
+def ws(hass: HomeAssistant, hass_ws_client: WebSocketGenerator) -> Callable[..., Any]:
+    """Return a caller of the couple's commands as a given user."""
+
+    async def _call(user_id: str, command: str, **data: Any) -> dict[str, Any]:
+        return await ws_call(hass, hass_ws_client, user_id, command, **data)
+
+    return _call
 
 
 @pytest.fixture

@@ -109,6 +109,16 @@ def explained_fields(
     return seen
 
 
+async def ws_client_as(
+    hass: HomeAssistant, hass_ws_client: WebSocketGenerator, user_id: str
+) -> Any:
+    """Open a websocket connection signed in as a user, as their browser would."""
+    user = await hass.auth.async_get_user(user_id)
+    assert user is not None, user_id
+    refresh = await hass.auth.async_create_refresh_token(user, CLIENT_ID)
+    return await hass_ws_client(hass, hass.auth.async_create_access_token(refresh))
+
+
 async def ws_call(
     hass: HomeAssistant,
     hass_ws_client: WebSocketGenerator,
@@ -120,10 +130,7 @@ async def ws_call(
 
     Returns Home Assistant's reply: `success`, then `result` or `error`.
     """
-    user = await hass.auth.async_get_user(user_id)
-    assert user is not None, user_id
-    refresh = await hass.auth.async_create_refresh_token(user, CLIENT_ID)
-    client = await hass_ws_client(hass, hass.auth.async_create_access_token(refresh))
+    client = await ws_client_as(hass, hass_ws_client, user_id)
     await client.send_json_auto_id({"type": f"{DOMAIN}/{command}", **data})
     reply: dict[str, Any] = await client.receive_json()
     await client.close()

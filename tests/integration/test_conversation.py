@@ -264,7 +264,9 @@ async def test_prompt_answers_stay_private_until_both_replied(
     assert phones[PHONE_2][-1].data["title"] == "Alex answered too"
     for phone in (PHONE_1, PHONE_2):  # the answers are read in Home Assistant
         reveal = phones[phone][-1].data
-        assert reveal["message"] == "Open Microdose Together to read both answers."
+        assert (
+            reveal["message"] == "Open Together in Home Assistant to read both answers."
+        )
         assert "secret answer" not in repr(reveal)
     history = await act_as(
         hass,

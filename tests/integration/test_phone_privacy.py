@@ -51,7 +51,7 @@ ALEX_ANSWER = "the lake at dawn, only for us"
 SAM_ANSWER = "your laugh in the kitchen"
 FORGED = "words someone else typed"
 BOTH_ANSWERED = "binary_sensor.alex_sam_both_answered"
-DEFAULT_REVEAL = "Open Microdose Together to read both answers."
+DEFAULT_REVEAL = "Open Together in Home Assistant to read both answers."
 LIMIT = 2000
 PACKAGE = "custom_components.microdose_together"
 

@@ -163,6 +163,39 @@ CASES = [
                 {
                     "slot": 1,
                     "payload": OWN_HELD
+                    | {
+                        "data": OWN_HELD["data"]
+                        | {"url": "/microdose-together/prompt?couple=other"}
+                    },
+                }
+            ]
+        },
+        id="held_link_to_another_couples_panel",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
+                    | {
+                        "data": OWN_HELD["data"]
+                        | {
+                            "url": "/microdose-together/prompt?couple=@ENTRY@",
+                            "clickAction": "/lovelace/0",
+                        }
+                    },
+                }
+            ]
+        },
+        id="held_links_that_disagree",
+    ),
+    pytest.param(
+        {
+            "held": [
+                {
+                    "slot": 1,
+                    "payload": OWN_HELD
                     | {"data": OWN_HELD["data"] | {"visibility": "public"}},
                 }
             ]
@@ -468,5 +501,5 @@ async def test_the_couples_own_held_messages_survive_a_restart(
     assert {call.data["message"] for call in phones[PHONE_2][cleared[1] :]} == {
         "How is your mood right now?",
         "Walk tomorrow?",
-        "Open Microdose Together to read both answers.",
+        "Open Together in Home Assistant to read both answers.",
     }

@@ -11,17 +11,14 @@ from collections.abc import Callable
 import logging
 from typing import Any
 
-from homeassistant.auth.models import User
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import MATCH_ALL
 from homeassistant.core import HomeAssistant, ServiceCall
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    MockUser,
     async_capture_events,
 )
-from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 from custom_components.microdose_together.core.limits import (
@@ -30,7 +27,7 @@ from custom_components.microdose_together.core.limits import (
 )
 
 from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
-from .helpers import act, act_as, async_set_up, state_of, ws_call
+from .helpers import act, act_as, async_set_up, state_of
 
 DAY = {"start": "2026-01-05", "end": "2026-01-05"}
 SCORES = {"mood": 4, "connection": 5, "stress": 2}
@@ -39,27 +36,6 @@ ANSWER = "alex-private-answer-9d41"
 SAM_ANSWER = "sam-private-answer-61fa"
 OUR_LOGGER = "custom_components.microdose_together"
 HA_WEBSOCKET_LOGGER = "homeassistant.components.websocket_api"
-
-
-@pytest.fixture
-async def outsiders(
-    hass: HomeAssistant,
-    partner_users: dict[str, MockUser],
-    hass_admin_user: MockUser,
-    third_user: User,
-) -> dict[str, str]:
-    """Return a third user's id and the household admin's (not a partner)."""
-    return {"third user": third_user.id, "non-partner admin": hass_admin_user.id}
-
-
-@pytest.fixture
-def ws(hass: HomeAssistant, hass_ws_client: WebSocketGenerator) -> Callable[..., Any]:
-    """Return a caller of the couple's commands as a given user."""
-
-    async def _call(user_id: str, command: str, **data: Any) -> dict[str, Any]:
-        return await ws_call(hass, hass_ws_client, user_id, command, **data)
-
-    return _call
 
 
 def _refused(reply: dict[str, Any], key: str) -> dict[str, Any]:

@@ -1,0 +1,102 @@
+"""Today, as one partner sees it in the couple's panel.
+
+Built for a reader (a partner slot) from the couple's snapshot: scores, doses
+and the schedule are in every user's states anyway; the reader's own prompt
+answer is theirs; the other partner's answer appears only once both were
+shared. No note is ever part of it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .const import PARTNER_SLOTS
+from .coordinator import MicrodoseCoordinator
+from .snapshot import PartnerCheckIns
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _check_in(figures: PartnerCheckIns, checked_in_today: bool) -> dict[str, Any]:
+    return {
+        "mood": figures.mood,
+        "connection": figures.connection,
+        "stress": figures.stress,
+        "last_check_in": _iso(figures.last_check_in),
+        "streak": figures.streak,
+        "due": figures.due,
+        "checked_in_today": checked_in_today,
+    }
+
+
+def _partner(coordinator: MicrodoseCoordinator, slot: int) -> dict[str, Any]:
+    snapshot = coordinator.data
+    figures = snapshot.partners[slot]
+    return {
+        "slot": slot,
+        "name": coordinator.settings.partner(slot).name,
+        "last_dose": _iso(figures.last_dose),
+        "dosed_today": any(
+            record.partner == slot and record.day == snapshot.today
+            for record in coordinator.doses.records
+        ),
+        "doses_this_cycle": figures.doses_this_cycle,
+        "check_in": _check_in(
+            snapshot.conversation.partners[slot],
+            coordinator.conversation.checkins.checked_in(slot, snapshot.today),
+        ),
+    }
+
+
+def _prompt(coordinator: MicrodoseCoordinator, reader: int) -> dict[str, Any] | None:
+    shared = coordinator.conversation.current_prompt
+    if shared is None:
+        return None
+    other = next(slot for slot in PARTNER_SLOTS if slot != reader)
+    prompt: dict[str, Any] = {
+        "prompt_id": shared.prompt_id,
+        "theme": shared.theme,
+        "text": coordinator.data.conversation.prompt_text,
+        "i_answered": shared.answered(reader),
+        "partner_answered": shared.answered(other),
+        "revealed": shared.revealed,
+        "own_answer": shared.answers.get(reader),
+    }
+    if shared.revealed:
+        prompt["answers"] = {
+            "me": shared.answers.get(reader),
+            "partner": shared.answers.get(other),
+        }
+    return prompt
+
+
+def today_for(coordinator: MicrodoseCoordinator, reader: int) -> dict[str, Any]:
+    """Return today's view of the couple for the partner in slot `reader`."""
+    snapshot = coordinator.data
+    settings = coordinator.settings
+    other = next(slot for slot in PARTNER_SLOTS if slot != reader)
+    practice = settings.practice
+    return {
+        "config_entry_id": coordinator.config_entry.entry_id,
+        "couple_name": settings.couple_name,
+        "today": snapshot.today.isoformat(),
+        "phase": snapshot.phase.value,
+        "cycle_day": snapshot.position.day if snapshot.position else None,
+        "next_dose": snapshot.next_dose.isoformat() if snapshot.next_dose else None,
+        "break_end": snapshot.break_end.isoformat() if snapshot.break_end else None,
+        "paused": snapshot.paused,
+        "calm": snapshot.calm.as_dict() if snapshot.calm else None,
+        "today_feels": snapshot.override.value,
+        "intention": snapshot.conversation.intention,
+        "dose": {"amount_g": practice.starting_amount_g, "form": practice.form.value},
+        "me": _partner(coordinator, reader),
+        "partner": _partner(coordinator, other),
+        "prompt": _prompt(coordinator, reader),
+        "ritual": {
+            "running": snapshot.ritual_started is not None,
+            "started_at": _iso(snapshot.ritual_started),
+        },
+    }

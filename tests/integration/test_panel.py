@@ -1,0 +1,469 @@
+"""The couple's panel: in every user's sidebar, and private to each partner.
+
+The panel reads and writes only through the couple's websocket commands; these
+tests call them as the panel does, signed in as Alex, as Sam, as a third user
+and as the household's admin, and read every frame each browser would get.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import timedelta
+from http import HTTPStatus
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import frontend
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
+from pytest_homeassistant_custom_component.typing import (
+    ClientSessionGenerator,
+    WebSocketGenerator,
+)
+
+from custom_components.microdose_together.const import DOMAIN
+
+from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
+from .demo_home import RITUAL_OPTIONS, async_set_up_demo
+from .helpers import act, async_set_up, state_of, ws_client_as
+
+NOTE = "alex-panel-note-5b20"
+ANSWER = "alex-panel-answer-77c3"
+SAM_ANSWER = "sam-panel-answer-0e9d"
+SCORES = {"mood": 4, "connection": 5, "stress": 2}
+MODULE = "/microdose_together/panel/0.1.0/microdose-together-panel.js"
+# A bound for a frame that must come; reached only when something is broken.
+FRAME_WAIT = 30
+
+
+def _refused(reply: dict[str, Any], key: str) -> None:
+    assert reply["success"] is False, reply
+    assert reply["error"]["translation_key"] == key, reply["error"]
+
+
+async def _frames_until_pong(client: Any) -> list[dict[str, Any]]:
+    """Return every frame sent before an answer to a ping sent now.
+
+    Home Assistant answers in order, so the pong comes after every event the
+    connection had already been sent: nothing sent to it can be missed.
+    """
+    await client.send_json_auto_id({"type": "ping"})
+    frames = []
+    while True:
+        frame = await asyncio.wait_for(client.receive_json(), FRAME_WAIT)
+        if frame["type"] == "pong":
+            return frames
+        frames.append(frame)
+
+
+async def _subscribe(client: Any, entry: MockConfigEntry) -> tuple[int, dict[str, Any]]:
+    """Subscribe to today's view; return the subscription and the first view."""
+    await client.send_json_auto_id(
+        {"type": f"{DOMAIN}/subscribe", "config_entry_id": entry.entry_id}
+    )
+    result = await asyncio.wait_for(client.receive_json(), FRAME_WAIT)
+    assert result["success"], result
+    first = await asyncio.wait_for(client.receive_json(), FRAME_WAIT)
+    assert first["type"] == "event"
+    today: dict[str, Any] = first["event"]
+    return result["id"], today
+
+
+# ---- the sidebar -----------------------------------------------------------------
+
+
+async def test_the_panel_is_in_every_users_sidebar_while_a_couple_is_loaded(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    outsiders: dict[str, str],
+    hass_ws_client: WebSocketGenerator,
+    hass_client: ClientSessionGenerator,
+) -> None:
+    """No admin needed to see it; its module is served under the version."""
+    client = await ws_client_as(hass, hass_ws_client, outsiders["third user"])
+    await client.send_json_auto_id({"type": "get_panels"})
+    panels = (await client.receive_json())["result"]
+    panel = panels["microdose-together"]
+    assert panel["title"] == "Together"
+    assert panel["require_admin"] is False
+    custom = panel["config"]["_panel_custom"]
+    assert custom["name"] == "microdose-together-panel"
+    assert custom["module_url"] == MODULE
+    await client.close()
+
+    response = await (await hass_client()).get(MODULE)
+    assert response.status == HTTPStatus.OK
+    body = await response.text()
+    assert "microdose-together-panel" in body
+
+    assert await hass.config_entries.async_unload(setup_entry.entry_id)
+    client = await ws_client_as(hass, hass_ws_client, outsiders["third user"])
+    await client.send_json_auto_id({"type": "get_panels"})
+    assert "microdose-together" not in (await client.receive_json())["result"]
+    await client.close()
+
+
+async def test_a_second_couple_keeps_one_panel(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    make_entry: Callable[..., MockConfigEntry],
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """Unloading one of two couples leaves the panel for the other."""
+    other = make_entry(
+        data={
+            "couple_name": "Kim & Lee",
+            "partners": [
+                {"name": "Kim", "person": None, "user_id": "kim-user"},
+                {"name": "Lee", "person": None, "user_id": "lee-user"},
+            ],
+        }
+    )
+    await async_set_up(hass, other)
+    assert await hass.config_entries.async_unload(other.entry_id)
+    client = await ws_client_as(hass, hass_ws_client, ALEX_USER_ID)
+    await client.send_json_auto_id({"type": "get_panels"})
+    assert "microdose-together" in (await client.receive_json())["result"]
+    await client.close()
+
+
+async def test_an_address_taken_by_a_dashboard_leaves_the_couple_working(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
+    ws: Callable[..., Any],
+) -> None:
+    """The couple loads without its panel; a repair says why; theirs stays."""
+    assert await async_setup_component(hass, "frontend", {})
+    frontend.async_register_built_in_panel(
+        hass, "lovelace", frontend_url_path="microdose-together"
+    )
+    entry = make_entry()
+    await async_set_up(hass, entry)
+
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, "panel_address_taken")
+    assert issue is not None
+    assert issue.translation_placeholders == {"path": "/microdose-together"}
+    reply = await ws(ALEX_USER_ID, "today", config_entry_id=entry.entry_id)
+    assert reply["success"], reply
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    client = await ws_client_as(hass, hass_ws_client, ALEX_USER_ID)
+    await client.send_json_auto_id({"type": "get_panels"})
+    panel = (await client.receive_json())["result"]["microdose-together"]
+    assert panel["component_name"] == "lovelace"
+    await client.close()
+
+
+# ---- today -------------------------------------------------------------------------
+
+
+async def test_today_as_each_partner_sees_it(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, ws: Callable[..., Any]
+) -> None:
+    """The schedule, the calm day and both partners' figures, from each side."""
+    await act(hass, setup_entry, "set_intention", intention="Listen first")
+    alex = (await ws(ALEX_USER_ID, "today", config_entry_id=setup_entry.entry_id))[
+        "result"
+    ]
+    assert alex["couple_name"] == "Alex & Sam"
+    assert alex["today"] == "2026-01-05"
+    assert alex["phase"] == "dose_day"
+    assert alex["cycle_day"] == 1
+    assert alex["paused"] is False
+    assert alex["today_feels"] == "automatic"
+    assert alex["intention"] == "Listen first"
+    assert alex["dose"] == {"amount_g": 0.1, "form": "dried"}
+    assert alex["me"]["name"] == "Alex"
+    assert alex["me"]["slot"] == 1
+    assert alex["me"]["dosed_today"] is False
+    assert alex["partner"]["name"] == "Sam"
+    assert alex["prompt"] is None
+    assert alex["ritual"] == {"running": False, "started_at": None}
+
+    sam = (await ws(SAM_USER_ID, "today", config_entry_id=setup_entry.entry_id))[
+        "result"
+    ]
+    assert (sam["me"], sam["partner"]) == (alex["partner"], alex["me"])
+
+
+async def test_outsiders_get_no_today_and_change_nothing(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    outsiders: dict[str, str],
+    ws: Callable[..., Any],
+) -> None:
+    """Every command of the panel refuses someone outside the couple."""
+    entry_id = setup_entry.entry_id
+    before = sorted((s.entity_id, s.state) for s in hass.states.async_all())
+    attempts: list[tuple[str, dict[str, Any]]] = [
+        ("today", {}),
+        ("subscribe", {}),
+        ("log_dose", {}),
+        ("log_dose", {"acknowledge_off_protocol": True}),
+        ("set_intention", {"intention": "taken over"}),
+        ("today_feels", {"today_feels": "not_calm"}),
+        ("start_ritual", {}),
+        ("end_ritual", {}),
+    ]
+    for user_id in outsiders.values():
+        for command, data in attempts:
+            reply = await ws(user_id, command, config_entry_id=entry_id, **data)
+            _refused(reply, "not_in_couple")
+    await hass.async_block_till_done()
+    assert sorted((s.entity_id, s.state) for s in hass.states.async_all()) == before
+
+
+# ---- live updates and privacy ------------------------------------------------------
+
+
+async def test_sams_browser_never_receives_alexs_words_before_the_reveal(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    hass_ws_client: WebSocketGenerator,
+    ws: Callable[..., Any],
+) -> None:
+    """Every frame of Sam's live view, read in order, until both have answered."""
+    await act(hass, setup_entry, "send_prompt")
+    entry_id = setup_entry.entry_id
+    sam = await ws_client_as(hass, hass_ws_client, SAM_USER_ID)
+    alex = await ws_client_as(hass, hass_ws_client, ALEX_USER_ID)
+    _, sam_first = await _subscribe(sam, setup_entry)
+    await _subscribe(alex, setup_entry)
+    assert sam_first["prompt"]["text"]
+    assert sam_first["prompt"]["partner_answered"] is False
+
+    reply = await ws(
+        ALEX_USER_ID, "check_in", config_entry_id=entry_id, note=NOTE, **SCORES
+    )
+    assert reply["success"], reply
+    reply = await ws(
+        ALEX_USER_ID, "answer_prompt", config_entry_id=entry_id, answer=ANSWER
+    )
+    assert reply["result"] == {"revealed": False}
+
+    before_reveal = await _frames_until_pong(sam)
+    assert before_reveal, "Sam's view did not follow Alex's check-in and answer"
+    for secret in (NOTE, ANSWER):
+        assert secret not in repr(before_reveal)
+    latest = before_reveal[-1]["event"]
+    assert latest["partner"]["check_in"]["mood"] == SCORES["mood"]
+    assert latest["prompt"]["partner_answered"] is True
+    assert latest["prompt"]["i_answered"] is False
+    assert "answers" not in latest["prompt"]
+    alex_view = (await _frames_until_pong(alex))[-1]["event"]
+    assert alex_view["prompt"]["own_answer"] == ANSWER
+    assert NOTE not in repr(alex_view)  # notes are read in the history only
+
+    reply = await ws(
+        SAM_USER_ID, "answer_prompt", config_entry_id=entry_id, answer=SAM_ANSWER
+    )
+    assert reply["result"] == {"revealed": True}
+    for client, me, partner in ((sam, SAM_ANSWER, ANSWER), (alex, ANSWER, SAM_ANSWER)):
+        prompt = (await _frames_until_pong(client))[-1]["event"]["prompt"]
+        assert prompt["revealed"] is True
+        assert prompt["answers"] == {"me": me, "partner": partner}
+    assert NOTE not in repr(await _frames_until_pong(sam))
+    await sam.close()
+    await alex.close()
+
+
+async def test_the_live_view_comes_back_after_a_reload_and_ends_on_unsubscribe(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """An open panel follows a reloaded couple; unsubscribed, it hears nothing."""
+    client = await ws_client_as(hass, hass_ws_client, ALEX_USER_ID)
+    subscription, _ = await _subscribe(client, setup_entry)
+    assert await hass.config_entries.async_reload(setup_entry.entry_id)
+    await hass.async_block_till_done()
+    frames = await _frames_until_pong(client)
+    assert frames
+    assert frames[-1]["event"]["me"]["name"] == "Alex"
+
+    await client.send_json_auto_id(
+        {"type": "unsubscribe_events", "subscription": subscription}
+    )
+    assert (await client.receive_json())["success"]
+    await act(hass, setup_entry, "set_intention", intention="quiet now")
+    assert await _frames_until_pong(client) == []
+    await client.close()
+
+
+async def test_the_live_view_follows_the_clock(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """At midnight the open panel shows the new day without being asked."""
+    client = await ws_client_as(hass, hass_ws_client, SAM_USER_ID)
+    _, first = await _subscribe(client, setup_entry)
+    assert first["today"] == "2026-01-05"
+    dose_day_clock.move_to("2026-01-06T00:00:05+02:00")
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    frames = await _frames_until_pong(client)
+    assert frames[-1]["event"]["today"] == "2026-01-06"
+    await client.close()
+
+
+# ---- my dose -----------------------------------------------------------------------
+
+
+async def test_my_dose_is_the_callers_own_at_the_couples_amount(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, ws: Callable[..., Any]
+) -> None:
+    """One dose a day; a second is refused with the guard's sentence."""
+    entry_id = setup_entry.entry_id
+    reply = await ws(SAM_USER_ID, "log_dose", config_entry_id=entry_id)
+    assert reply["success"], reply
+    assert reply["result"]["off_protocol"] is False
+    assert state_of(hass, "sensor.sam_doses_this_cycle") == "1"
+    assert state_of(hass, "sensor.alex_doses_this_cycle") == "0"
+    today = (await ws(SAM_USER_ID, "today", config_entry_id=entry_id))["result"]
+    assert today["me"]["dosed_today"] is True
+
+    reply = await ws(SAM_USER_ID, "log_dose", config_entry_id=entry_id)
+    _refused(reply, "dose_refused_already_dosed_today")
+    assert "Sam" in reply["error"]["message"]
+    assert state_of(hass, "sensor.sam_doses_this_cycle") == "1"
+
+    for field in ({"amount": 0.3}, {"partner": 1}, {"form": "fresh_truffle"}):
+        reply = await ws(ALEX_USER_ID, "log_dose", config_entry_id=entry_id, **field)
+        _refused(reply, "unknown_fields")
+    assert state_of(hass, "sensor.alex_doses_this_cycle") == "0"
+
+
+async def test_a_rest_day_dose_needs_the_acknowledgement(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    dose_day_clock: FrozenDateTimeFactory,
+    ws: Callable[..., Any],
+) -> None:
+    """Refused with its reason; recorded, flagged, once acknowledged."""
+    dose_day_clock.tick(timedelta(days=1))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    entry_id = setup_entry.entry_id
+    reply = await ws(ALEX_USER_ID, "log_dose", config_entry_id=entry_id)
+    _refused(reply, "dose_refused_rest_day")
+    assert state_of(hass, "sensor.alex_off_protocol_doses") == "0"
+    reply = await ws(
+        ALEX_USER_ID,
+        "log_dose",
+        config_entry_id=entry_id,
+        acknowledge_off_protocol="yes",
+    )
+    _refused(reply, "invalid_fields")
+    reply = await ws(
+        ALEX_USER_ID,
+        "log_dose",
+        config_entry_id=entry_id,
+        acknowledge_off_protocol=True,
+    )
+    assert reply["result"]["off_protocol"] is True
+    assert reply["result"]["flags"] == ["rest_day"]
+    assert state_of(hass, "sensor.alex_off_protocol_doses") == "1"
+
+
+# ---- the couple's shared controls ----------------------------------------------------
+
+
+async def test_intention_and_how_today_feels(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, ws: Callable[..., Any]
+) -> None:
+    """Either partner sets them, the entities agree; bad values change nothing."""
+    entry_id = setup_entry.entry_id
+    reply = await ws(
+        SAM_USER_ID, "set_intention", config_entry_id=entry_id, intention="Slow evening"
+    )
+    assert reply["success"], reply
+    assert state_of(hass, "text.alex_sam_shared_intention") == "Slow evening"
+    reply = await ws(
+        ALEX_USER_ID, "today_feels", config_entry_id=entry_id, today_feels="not_calm"
+    )
+    assert reply["success"], reply
+    assert state_of(hass, "select.alex_sam_today_feels") == "not_calm"
+    today = (await ws(SAM_USER_ID, "today", config_entry_id=entry_id))["result"]
+    assert today["today_feels"] == "not_calm"
+    assert today["calm"]["calm"] is False
+    assert today["calm"]["reasons"] == ["override"]
+
+    for command, data in (
+        ("set_intention", {"intention": "x" * 256}),
+        ("set_intention", {"intention": ["a list"]}),
+        ("today_feels", {"today_feels": "ecstatic"}),
+    ):
+        reply = await ws(ALEX_USER_ID, command, config_entry_id=entry_id, **data)
+        _refused(reply, "invalid_fields")
+    assert state_of(hass, "text.alex_sam_shared_intention") == "Slow evening"
+    assert state_of(hass, "select.alex_sam_today_feels") == "not_calm"
+
+
+async def test_the_ritual_from_the_panel_answers_its_step_report(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+    ws: Callable[..., Any],
+) -> None:
+    """Start dims and prompts, end restores; both say what each step did."""
+    await async_set_up_demo(hass)
+    entry = make_entry(options=RITUAL_OPTIONS)
+    await async_set_up(hass, entry)
+    reply = await ws(SAM_USER_ID, "start_ritual", config_entry_id=entry.entry_id)
+    assert reply["success"], reply
+    assert reply["result"]["ok"] is True
+    assert reply["result"]["steps"]
+    assert state_of(hass, "switch.alex_sam_ritual") == "on"
+    today = (await ws(ALEX_USER_ID, "today", config_entry_id=entry.entry_id))["result"]
+    assert today["ritual"]["running"] is True
+    for phone in (PHONE_1, PHONE_2):
+        assert phones[phone][-1].data["title"] == "Tonight's prompt"
+
+    reply = await ws(ALEX_USER_ID, "end_ritual", config_entry_id=entry.entry_id)
+    assert reply["success"], reply
+    assert state_of(hass, "switch.alex_sam_ritual") == "off"
+
+
+# ---- notifications open the panel ---------------------------------------------------
+
+
+async def test_notifications_open_the_panel_at_the_right_place(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    ws: Callable[..., Any],
+) -> None:
+    """The prompt and its reveal open tonight's prompt; a request, the check-in."""
+    entry_id = setup_entry.entry_id
+    prompt_link = f"/microdose-together/prompt?couple={entry_id}"
+    check_in_link = f"/microdose-together/check-in?couple={entry_id}"
+
+    await act(hass, setup_entry, "send_prompt")
+    for phone in (PHONE_1, PHONE_2):
+        data = phones[phone][-1].data["data"]
+        assert (data["url"], data["clickAction"]) == (prompt_link, prompt_link)
+    await ws(ALEX_USER_ID, "answer_prompt", config_entry_id=entry_id, answer=ANSWER)
+    await ws(SAM_USER_ID, "answer_prompt", config_entry_id=entry_id, answer=SAM_ANSWER)
+    for phone in (PHONE_1, PHONE_2):
+        reveal = phones[phone][-1].data
+        assert reveal["title"].endswith("answered too")
+        assert (reveal["data"]["url"], reveal["data"]["clickAction"]) == (
+            prompt_link,
+            prompt_link,
+        )
+
+    await act(hass, setup_entry, "request_check_in", partner=2)
+    request = phones[PHONE_2][-1].data["data"]
+    assert (request["url"], request["clickAction"]) == (check_in_link, check_in_link)
