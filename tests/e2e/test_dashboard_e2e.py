@@ -16,25 +16,13 @@ Run: python -m pytest tests/e2e -p no:homeassistant [--leg newest] (.ci/run does
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
 import json
-from pathlib import Path
 import re
-import shutil
-import subprocess
 import sys
-import time
 from typing import Any
-import urllib.request
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from develop_provision import (  # noqa: E402
+from browser import CHROMIUM, ROOT, WAIT, Home, run, signed_in, wait_for
+from develop_provision import (
     ALEX,
     COUPLE,
     INTENTION,
@@ -44,34 +32,21 @@ from develop_provision import (  # noqa: E402
     RITUAL,
     SAM,
     USERNAME,
-    HomeAssistantApi,
 )
-from homes import (  # noqa: E402
-    LEGS,
-    free_port,
-    make_config,
-    start,
-    start_phones,
-    stop,
-    stop_phones,
-)
+import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-TIME_ZONE = "Europe/Helsinki"  # the demo home's, so calendars agree
 RITUAL_LIGHTS = RITUAL["ritual_lights"]
 RITUAL_PLAYER = RITUAL["ritual_media_player"]
 DIMMED = round(255 * RITUAL["ritual_brightness"] / 100)
 PHONE_TAP_EVENT = "mobile_app_notification_action"
-# Long limits: the machine may be busy; a healthy home answers far sooner.
-WAIT = 60
+DASHBOARD = "/microdose-dashboard/together"
+WEEKS_IN_CARD = """(rows, card) => {
+  const box = (element) => {
+    const { y, height } = element.getBoundingClientRect();
+    return { y, height };
+  };
+  return { card: box(card), weeks: rows.map(box) };
+}"""
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is not installed (requirements_e2e.txt)"
@@ -91,139 +66,6 @@ def dashboard_entities() -> set[str]:
     return set(re.findall(r"\b(?:[a-z_]+)\.(?:alex|sam)_[a-z0-9_]+\b", text))
 
 
-def wait_for(what: str, check: Callable[[], Any], timeout: float = WAIT) -> Any:
-    """Poll until ``check`` returns something truthy."""
-    deadline = time.monotonic() + timeout
-    while not (result := check()):
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.25)
-    return result
-
-
-class Home:
-    """A running, provisioned Home Assistant."""
-
-    def __init__(
-        self, url: str, config: Path, process: subprocess.Popen[bytes], phones: str
-    ):
-        """Remember where it runs, and where its phones' pushes arrive."""
-        self.url = url
-        self.config = config
-        self.process = process
-        self.phones = phones
-        self.api = HomeAssistantApi(url, process.pid)
-        self.release = ""
-
-    def pushes(self, phone: str) -> list[dict[str, Any]]:
-        """Return what the stand-in receiver got for one phone, oldest first."""
-        url = f"{self.phones}/pushes"  # our own receiver, over http
-        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310
-            pushes = json.load(answer)
-        return [item["push"] for item in pushes if item["phone"] == phone]
-
-    def log_tail(self, lines: int = 40) -> str:
-        """Return the end of Home Assistant's log, for failure messages."""
-        log = self.config / "home-assistant.log"
-        if not log.exists():
-            return "(no log)"
-        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-
-    def state(self, entity_id: str) -> dict[str, Any]:
-        """Return an entity's state; fail when it does not exist."""
-        state = self.api.state(entity_id)
-        assert state is not None, f"{entity_id} does not exist"
-        return state
-
-    def picture(self, name: str) -> str:
-        """Return where a screenshot of this release goes, e.g. dashboard-2026.10."""
-        return str(SCREENSHOTS / f"{name}-{self.release}.png")
-
-
-@pytest.fixture(scope="module")
-def home(request: pytest.FixtureRequest) -> Iterator[Home]:
-    """Start Home Assistant of the chosen leg on a free port and provision it."""
-    leg = LEGS[request.config.getoption("--leg")]
-    leg.prepare()
-    port = free_port()
-    phones_port = next(p for p in iter(free_port, None) if p != port)
-    config = make_config(port)
-    process = start(leg, config)
-    phones = start_phones(config, phones_port, process.pid)
-    running = Home(
-        f"http://127.0.0.1:{port}", config, process, f"http://127.0.0.1:{phones_port}"
-    )
-    passed = False
-    try:
-        provision = subprocess.run(  # noqa: S603 - our own helper
-            [
-                sys.executable,
-                str(ROOT / "scripts" / "develop_provision.py"),
-                "--url",
-                running.url,
-                "--phones-url",
-                f"{running.phones}/push",
-                "--config",
-                str(config),
-                "--watch-pid",
-                str(process.pid),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        assert provision.returncode == 0, (
-            f"provisioning failed:\n{provision.stdout}{provision.stderr}\n"
-            f"{running.log_tail()}"
-        )
-        assert f"Log in as {USERNAME} / {PASSWORD}" in provision.stdout
-        running.api.log_in()
-        version = running.api.request("GET", "/api/config")[1]["version"]
-        assert version.startswith(leg.release), (leg.name, version)
-        running.release = ".".join(version.split(".")[:2])
-        yield running
-        passed = not request.session.testsfailed
-    finally:
-        stop(process)
-        stop_phones(phones)
-        if passed:
-            shutil.rmtree(config.parent, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser(home: Home) -> Iterator[Any]:
-    """Chromium, for this home's pages."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        sync_api.expect.set_options(timeout=WAIT * 1000)
-        yield chromium
-        chromium.close()
-
-
-def signed_in(browser: Any, home: Home, username: str) -> Any:
-    """Return a page of a browser of its own, logged in through the login page."""
-    context = browser.new_context(
-        viewport={"width": 1440, "height": 900},
-        timezone_id=TIME_ZONE,
-        locale="en-GB",
-    )
-    context.set_default_timeout(WAIT * 1000)
-    tab = context.new_page()
-    tab.goto(home.url + "/")
-    tab.wait_for_url("**/auth/authorize**")
-    tab.locator("input[name=username]").fill(username)
-    tab.locator("input[name=password]").fill(PASSWORD)
-    tab.get_by_role("button", name="Log in").click()
-    # The landing page differs by release (/lovelace/0, /home/overview).
-    tab.wait_for_url(lambda url: "/auth/" not in url and "auth_callback" not in url)
-    tab.locator("ha-sidebar").wait_for()
-    return tab
-
-
 @pytest.fixture(scope="module")
 def page(browser: Any, home: Home) -> Any:
     """Alex's browser: the dashboard's buttons act for the partner who presses them."""
@@ -236,24 +78,9 @@ def admin_page(browser: Any, home: Home) -> Any:
     return signed_in(browser, home, USERNAME)
 
 
-@pytest.fixture(autouse=True)
-def picture_on_failure(request: pytest.FixtureRequest, home: Home) -> Iterator[None]:
-    """Leave a screenshot of each browser the test used when it fails."""
-    yield
-    report = getattr(request.node, "call_report", None)
-    if report is None or not report.failed:
-        return
-    for name in ("page", "admin_page"):
-        if name in request.fixturenames:
-            picture = home.config.parent / f"{request.node.name}-{name}.png"
-            request.getfixturevalue(name).screenshot(path=str(picture), full_page=True)
-            sys.stderr.write(f"Browser at failure: {picture}\n")
-    sys.stderr.write(f"Log:\n{home.log_tail()}\n")
-
-
 def open_dashboard(home: Home, page: Any) -> None:
     """Open the couple's dashboard and wait until its cards have drawn."""
-    page.goto(home.url + "/microdose-together/together")
+    page.goto(home.url + DASHBOARD)
     page.get_by_role("button", name="Evening ritual").wait_for()
     page.get_by_text("Dose days and breaks").wait_for()
     sync_api.expect(page.locator("hui-error-card, hui-warning")).to_have_count(0)
@@ -264,12 +91,6 @@ def open_dashboard(home: Home, page: Any) -> None:
 def tile(page: Any, name: str) -> Any:
     """Return the tile card with this name."""
     return page.locator("hui-tile-card").filter(has=page.get_by_text(name, exact=True))
-
-
-def run[T](coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine beside Playwright, whose event loop owns this thread."""
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(asyncio.run, coroutine).result()
 
 
 async def _users(home: Home) -> dict[str, dict[str, Any]]:
@@ -364,14 +185,17 @@ def test_dashboard_reads_right(home: Home, page: Any) -> None:
 
     calendar = page.locator("hui-calendar-card")
     sync_api.expect(calendar.locator(".fc-daygrid-more-link")).to_have_count(0)
-    card = calendar.locator("ha-card").bounding_box()
-    weeks = calendar.locator(".fc-daygrid-body tr")
-    assert weeks.count() >= 4
-    for index in range(weeks.count()):
-        week = weeks.nth(index).bounding_box()
+    # The card and its weeks measured in one go: the cards above may still be
+    # growing, which moves everything below between two separate measurements.
+    layout = calendar.locator(".fc-daygrid-body tr").evaluate_all(
+        WEEKS_IN_CARD, calendar.locator("ha-card").element_handle()
+    )
+    card, weeks = layout["card"], layout["weeks"]
+    assert len(weeks) >= 4
+    for index, week in enumerate(weeks):
         assert week["height"] > 40, f"week {index + 1} is squeezed: {week}"
         assert week["y"] + week["height"] <= card["y"] + card["height"] + 1, (
-            f"week {index + 1} of {weeks.count()} is cut off by the card"
+            f"week {index + 1} of {len(weeks)} is cut off by the card"
         )
     dose_days = calendar.locator(".fc-daygrid-event").filter(has_text="Dose day")
     sync_api.expect(dose_days.first).to_be_visible()
@@ -522,10 +346,29 @@ def choose_person(home: Home, page: Any, label: str, name: str) -> None:
     if home.release == "2025.4":
         choose(home, page, label, name, typed=True)
         return
-    # Later releases: the label stands above a field that opens a picker.
+    # Later releases: the label stands above a field that opens a picker. The
+    # list draws in steps, so a click can land while it still moves: check the
+    # field shows the person afterwards, and pick again if it does not.
     field = page.locator("ha-selector-entity").filter(has_text=label)
-    field.locator("ha-picker-field").click()
-    page.get_by_text(name, exact=True).filter(visible=True).first.click()
+    for _attempt in range(3):
+        field.locator("ha-picker-field").click()
+        page.get_by_text(name, exact=True).filter(visible=True).first.click()
+        try:
+            sync_api.expect(field).to_contain_text(name, timeout=10_000)
+        except AssertionError:
+            page.keyboard.press("Escape")  # close a list left open
+            continue
+        return
+    raise AssertionError(f"{label}: the picker did not keep {name}")
+
+
+def submit_and_wait(page: Any, next_step: str) -> None:
+    """Submit a flow step and wait for the next one, or fail with the form's error."""
+    page.get_by_role("button", name="Submit").click()
+    error = page.locator("ha-alert[alert-type=error]")
+    page.get_by_text(next_step).or_(error).first.wait_for()
+    if not page.get_by_text(next_step).count():
+        raise AssertionError(f"the step was refused: {error.first.inner_text()}")
 
 
 def test_second_couple_through_the_config_flow(home: Home, admin_page: Any) -> None:
@@ -558,16 +401,14 @@ def test_second_couple_through_the_config_flow(home: Home, admin_page: Any) -> N
         choose_person(home, page, label, person)
     look_for_translation_errors("user")
     page.screenshot(path=home.picture("config_flow_couple"), animations="disabled")
-    page.get_by_role("button", name="Submit").click()
+    submit_and_wait(page, "Your protocol")
 
-    page.get_by_text("Your protocol").wait_for()
     choose(home, page, "Schedule", "Every other day")
     page.get_by_role("spinbutton", name="Starting amount").fill("0.15")
     look_for_translation_errors("protocol")
     page.screenshot(path=home.picture("config_flow_protocol"), animations="disabled")
-    page.get_by_role("button", name="Submit").click()
+    submit_and_wait(page, "Before you begin")
 
-    page.get_by_text("Before you begin").wait_for()
     switches = page.get_by_role("switch")
     sync_api.expect(switches).to_have_count(3)
     for index in range(3):
