@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from .panel import bundle_size, check_in_round_trip
 from .results import RESULTS_DIR, Runs, leg, record
 from .speed import profile_setup, ritual_latency, setup_cost
 from .storage import storage_year, write_coalescing
@@ -45,6 +46,17 @@ async def test_write_coalescing(tmp_path: Path) -> None:
     """Figure 4: disk writes for a burst, state writes for one check-in."""
     _production_loop()
     record("coalescing", await write_coalescing(tmp_path), RUNS)
+
+
+def test_panel_bundle() -> None:
+    """Figure 5a: what a browser downloads to show the couple's panel."""
+    record("bundle", bundle_size(), RUNS)
+
+
+async def test_check_in_round_trip(tmp_path: Path, socket_enabled: None) -> None:
+    """Figure 5b: a private check-in from the panel, over a real websocket."""
+    _production_loop()
+    record("check_in_ws", await check_in_round_trip(tmp_path, RUNS), RUNS)
 
 
 @pytest.mark.skipif(not os.environ.get("BENCH_PROFILE"), reason="only on request")

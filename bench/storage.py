@@ -1,8 +1,10 @@
 """A year of a couple's life on disk, and how often a burst of changes writes.
 
 The year is lived through the actions a couple and their automations use,
-with the clock moved from morning to evening, day by day; the file it leaves
-is then measured and read back the way a restart reads it.
+and the private text (notes, prompt answers) through what the panel's
+websocket commands call, as only the panel may send it; the clock is moved
+from morning to evening, day by day. The file it leaves is then measured and
+read back the way a restart reads it.
 """
 
 from __future__ import annotations
@@ -28,9 +30,14 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN, STORAGE_SAVE_DELAY
 from custom_components.microdose_together.coordinator import MicrodoseCoordinator
+from custom_components.microdose_together.core.limits import CHECKINS_PER_DAY
+from custom_components.microdose_together.dialogue_actions import (
+    async_record_check_in,
+)
 
 from .home import (
     TIME_ZONE,
+    add_couple,
     add_phones,
     async_set_up,
     couple_entry,
@@ -52,7 +59,9 @@ ANSWER: Final = (
     "That I was proud of how we handled the morning rush without snapping "
     "at each other, and I wanted to say so out loud."
 )
-BURST: Final = 100
+# As many check-ins as one couple may record in a day (the limit refuses more).
+BURST: Final = 2 * CHECKINS_PER_DAY
+SCORES: Final = {"mood": 4, "connection": 4, "stress": 2}
 
 
 class Clock(Protocol):
@@ -93,8 +102,9 @@ async def storage_year(base: Path, runs: Runs) -> dict[str, Any]:
     home = base / "year"
     with freeze_time(_at(YEAR_START, 7)) as clock:
         async with fresh_home(home) as hass:
-            add_phones(hass)
-            entry = couple_entry(hass)
+            couple = await add_couple(hass)
+            add_phones(hass, couple)
+            entry = couple_entry(hass, couple.data)
             await async_set_up(hass, entry)
             lived = await _live_a_year(hass, entry, clock)
             path = Path(entry.runtime_data.store.path)
@@ -104,7 +114,7 @@ async def storage_year(base: Path, runs: Runs) -> dict[str, Any]:
     store_ms: list[float] = []
     domain_ms: list[float] = []
     async with fresh_home(home) as hass:
-        entry = couple_entry(hass)
+        entry = couple_entry(hass, couple.data)
         for run in range(runs.total):
             load_ms, build_ms, coordinator = await _read_back(hass, entry)
             ensure(len(coordinator.doses.records) == lived["doses"], "doses read")
@@ -175,17 +185,8 @@ async def _live_a_year(
         lived["rituals"] += ritual
         lived["prompts"] += 1
         for slot in (1, 2):
-            await _act(hass, entry, "answer_prompt", partner=slot, answer=ANSWER)
-            await _act(
-                hass,
-                entry,
-                "check_in",
-                partner=slot,
-                mood=4,
-                connection=4,
-                stress=2,
-                note=NOTE,
-            )
+            await coordinator.conversation.async_answer_prompt(slot, ANSWER)
+            await async_record_check_in(coordinator, slot, SCORES, NOTE)
             lived["check_ins"] += 1
         if ritual:
             await _act(hass, entry, "end_ritual")
@@ -196,18 +197,24 @@ async def write_coalescing(base: Path) -> dict[str, Any]:
     """Count disk writes for a burst of check-ins, state writes for one check-in."""
     with freeze_time(_at(YEAR_START, 10)) as clock:
         async with fresh_home(base / "one") as hass:
-            add_phones(hass)
-            entry = couple_entry(hass)
+            couple = await add_couple(hass)
+            add_phones(hass, couple)
+            entry = couple_entry(hass, couple.data)
             await async_set_up(hass, entry)
             states = await _states_for_one_check_in(hass, entry, clock)
     return await _burst(base / "burst") | states
 
 
 async def _burst(config_dir: Path) -> dict[str, Any]:
-    """Check in 100 times as fast as the actions go, on the real clock."""
+    """Check in a day's most as fast as the action goes, on the real clock.
+
+    The action takes scores only (a note comes through the panel), as a
+    looping automation or a stuck phone would send them.
+    """
     async with fresh_home(config_dir) as hass:
-        add_phones(hass)
-        entry = couple_entry(hass)
+        couple = await add_couple(hass)
+        add_phones(hass, couple)
+        entry = couple_entry(hass, couple.data)
         await async_set_up(hass, entry)
         path = Path(entry.runtime_data.store.path)
         await _settle(hass, STORAGE_SAVE_DELAY + 1)  # set-up's own save is done
@@ -230,7 +237,6 @@ async def _burst(config_dir: Path) -> dict[str, Any]:
                     mood=3,
                     connection=3,
                     stress=3,
-                    note=NOTE,
                 )
 
         with patch.object(Store, "_async_write_data", counting):
