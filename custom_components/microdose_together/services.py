@@ -49,6 +49,7 @@ from .core.doses import (
 from .core.limits import echo
 from .dialogue_actions import CONVERSATION_SERVICES, SERVICE_GET_HISTORY
 from .identity import ensure_acts_as, ensure_in_couple
+from .insight_actions import INSIGHT_SERVICES
 from .partner_message import MESSAGE_SERVICES
 
 SERVICE_LOG_DOSE = "log_dose"
@@ -345,7 +346,7 @@ SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register every action once, for all couples."""
     for name, (schema, handler, supports_response) in (
-        SERVICES | CONVERSATION_SERVICES | MESSAGE_SERVICES
+        SERVICES | CONVERSATION_SERVICES | MESSAGE_SERVICES | INSIGHT_SERVICES
     ).items():
         hass.services.async_register(
             DOMAIN,

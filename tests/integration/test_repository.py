@@ -11,6 +11,7 @@ from homeassistant.util.yaml import load_yaml_dict
 from custom_components.microdose_together.dialogue_actions import (
     CONVERSATION_SERVICES,
 )
+from custom_components.microdose_together.insight_actions import INSIGHT_SERVICES
 from custom_components.microdose_together.partner_message import MESSAGE_SERVICES
 from custom_components.microdose_together.services import SERVICES
 
@@ -88,7 +89,12 @@ def test_brand_images_exist() -> None:
 def test_every_action_is_described_and_translated() -> None:
     """Each registered action has services.yaml fields, names and an icon."""
     described = load_yaml_dict(str(PACKAGE / "services.yaml"))
-    registered = set(SERVICES) | set(CONVERSATION_SERVICES) | set(MESSAGE_SERVICES)
+    registered = (
+        set(SERVICES)
+        | set(CONVERSATION_SERVICES)
+        | set(MESSAGE_SERVICES)
+        | set(INSIGHT_SERVICES)
+    )
     assert set(described) == registered
     icons = _json(PACKAGE / "icons.json")["services"]
     for language in ("en", "fi"):
