@@ -9,7 +9,6 @@ the other actions are. The figures are associations, not causes
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Final
 
 from homeassistant.core import ServiceCall, ServiceResponse, SupportsResponse
@@ -25,7 +24,8 @@ from .action_helpers import (
 )
 from .const import ATTR_PARTNER
 from .coordinator import MicrodoseCoordinator
-from .core.insights import for_cycle, for_range
+from .core.insights import for_cycle
+from .insight_view import insights_between
 
 SERVICE_GET_INSIGHTS: Final = "get_insights"
 ATTR_CYCLE: Final = "cycle"
@@ -40,13 +40,6 @@ GET_INSIGHTS_SCHEMA: Final = ENTRY_SCHEMA.extend(
         vol.Optional(ATTR_END): local_day,
     }
 )
-
-
-def _first_day(coordinator: MicrodoseCoordinator) -> date:
-    """Return the first day anything was recorded, or the protocol's start."""
-    days = [record.at.date() for record in coordinator.conversation.checkins.records]
-    days += [record.day for record in coordinator.doses.records]
-    return min([coordinator.protocol.start, *days])
 
 
 def _only(figures: dict[str, Any], partner: int | None) -> dict[str, Any]:
@@ -81,15 +74,8 @@ async def _get_insights(
                 "insights_cycle_not_begun", {"cycle": str(data[ATTR_CYCLE])}
             ) from err
         return _only(cycle.as_dict(), data.get(ATTR_PARTNER))
-    start: date = data.get(ATTR_START) or _first_day(coordinator)
-    end: date = data.get(ATTR_END) or today
-    if end < start:
-        raise validation_error(
-            "history_range_reversed",
-            {"start": start.isoformat(), "end": end.isoformat()},
-        )
-    figures = for_range(coordinator.protocol, checkins, doses, start=start, end=end)
-    return _only(figures.as_dict(), data.get(ATTR_PARTNER))
+    figures = insights_between(coordinator, data.get(ATTR_START), data.get(ATTR_END))
+    return _only(figures, data.get(ATTR_PARTNER))
 
 
 INSIGHT_SERVICES: dict[str, tuple[vol.Schema, Handler, SupportsResponse]] = {

@@ -1,15 +1,16 @@
 """Websocket commands of the couple's panel for what is not private text.
 
 Today's view (once, or live through a subscription), the caller's own dose,
-the shared intention, how today feels and the ritual. The caller is the
-signed-in user of the connection and must be a partner of the couple; a dose
-is always the caller's own. Each command says the same, in the same words,
-as the matching action.
+the shared intention, how today feels, the ritual and the insight figures.
+The caller is the signed-in user of the connection and must be a partner of
+the couple; a dose is always the caller's own. Each command says the same,
+in the same words, as the matching action.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any, Final
 
 from homeassistant.components.websocket_api import messages
@@ -25,11 +26,13 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 import voluptuous as vol
 
+from .action_helpers import local_day, validation_error
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .core.calm import Override
 from .core.limits import INTENTION_MAX_LENGTH
-from .dialogue_actions import ATTR_INTENTION
+from .dialogue_actions import ATTR_END, ATTR_INTENTION, ATTR_START, HISTORY_MAX_DAYS
+from .insight_view import day_series, first_day, insight_range, insights_between
 from .panel_view import today_for
 from .services import ATTR_ACKNOWLEDGE, async_log_dose_answer
 from .websocket_fields import command_schema, own_couple, read_fields
@@ -41,6 +44,7 @@ WS_SET_INTENTION: Final = f"{DOMAIN}/set_intention"
 WS_TODAY_FEELS: Final = f"{DOMAIN}/today_feels"
 WS_START_RITUAL: Final = f"{DOMAIN}/start_ritual"
 WS_END_RITUAL: Final = f"{DOMAIN}/end_ritual"
+WS_INSIGHTS: Final = f"{DOMAIN}/insights"
 
 ATTR_TODAY_FEELS: Final = "today_feels"
 
@@ -53,6 +57,9 @@ INTENTION_FIELDS: Final = COUPLE_FIELDS.extend(
 )
 TODAY_FEELS_FIELDS: Final = COUPLE_FIELDS.extend(
     {vol.Required(ATTR_TODAY_FEELS): vol.In([choice.value for choice in Override])}
+)
+INSIGHTS_FIELDS: Final = COUPLE_FIELDS.extend(
+    {vol.Optional(ATTR_START): local_day, vol.Optional(ATTR_END): local_day}
 )
 
 
@@ -170,6 +177,26 @@ async def _end_ritual(
     return await coordinator.ritual.async_end()
 
 
+async def _insights(
+    coordinator: MicrodoseCoordinator, _slot: int, data: dict[str, Any]
+) -> dict[str, Any]:
+    """Answer the couple's figures and the day scores behind them, numbers only.
+
+    Without dates: the last year up to today (from the first record, when
+    that is later). At most a year at a time, as the history.
+    """
+    end = data.get(ATTR_END) or coordinator.today()
+    year_ago = end - timedelta(days=HISTORY_MAX_DAYS - 1)
+    start = data.get(ATTR_START) or max(first_day(coordinator), year_ago)
+    start, end = insight_range(coordinator, start, end)
+    if end - start >= timedelta(days=HISTORY_MAX_DAYS):  # both days count
+        raise validation_error(
+            "history_range_too_long", {"days": str(HISTORY_MAX_DAYS)}
+        )
+    figures = insights_between(coordinator, start, end)
+    return figures | {"series": day_series(coordinator, start, end)}
+
+
 PANEL_COMMANDS: Final[tuple[WebSocketCommandHandler, ...]] = (
     _today,
     _subscribe,
@@ -178,4 +205,5 @@ PANEL_COMMANDS: Final[tuple[WebSocketCommandHandler, ...]] = (
     _couple_command(WS_TODAY_FEELS, TODAY_FEELS_FIELDS, _say_how_today_feels),
     _couple_command(WS_START_RITUAL, COUPLE_FIELDS, _start_ritual),
     _couple_command(WS_END_RITUAL, COUPLE_FIELDS, _end_ritual),
+    _couple_command(WS_INSIGHTS, INSIGHTS_FIELDS, _insights),
 )

@@ -27,6 +27,7 @@ import "./views/check-in-view";
 import "./views/couple-chooser";
 import "./views/dose-view";
 import "./views/history-view";
+import "./views/insights-view";
 import "./views/not-a-partner-view";
 import "./views/prompt-view";
 import "./views/ritual-view";
@@ -39,6 +40,7 @@ const TAB_KEYS: Record<View, string> = {
   prompt: "tabs.prompt",
   ritual: "tabs.ritual",
   history: "tabs.history",
+  insights: "tabs.insights",
 };
 
 const MENU_ICON = "M3,6H21V8H3V6M3,11H21V13H3V11M3,16H21V18H3V16Z";
@@ -241,6 +243,8 @@ export class MicrodoseTogetherPanel extends LitElement {
         return html`<mdt-ritual-view .hass=${props.hass} .loc=${loc} .today=${props.today} .entryId=${props.entryId}></mdt-ritual-view>`;
       case "history":
         return html`<mdt-history-view .hass=${props.hass} .loc=${loc} .today=${props.today} .entryId=${props.entryId}></mdt-history-view>`;
+      case "insights":
+        return html`<mdt-insights-view .hass=${props.hass} .loc=${loc} .today=${props.today} .entryId=${props.entryId}></mdt-insights-view>`;
       default:
         return html`<mdt-today-view .hass=${props.hass} .loc=${loc} .today=${props.today} .entryId=${props.entryId}></mdt-today-view>`;
     }

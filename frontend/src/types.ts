@@ -153,3 +153,47 @@ export interface WsError {
   translation_key?: string;
   translation_placeholders?: Record<string, string>;
 }
+
+/** One category's day count and mean scores (null without days). */
+export interface InsightGroup {
+  days: number;
+  mood: number | null;
+  connection: number | null;
+  stress: number | null;
+}
+
+/** Dose-day mean minus rest-day mean of one score; null figures when not enough days. */
+export interface InsightDifference {
+  dose_days: number;
+  rest_days: number;
+  enough: boolean;
+  difference: number | null;
+  low: number | null;
+  high: number | null;
+  df: number | null;
+}
+
+export interface InsightFigures {
+  categories: Record<string, InsightGroup>;
+  dose_day_vs_rest_day: Record<string, InsightDifference>;
+}
+
+/** A partner's day: the day's last check-in (null without one) and whether they dosed. */
+export interface InsightDayScores {
+  mood: number | null;
+  connection: number | null;
+  dosed: boolean;
+}
+
+export interface InsightSeriesDay {
+  day: string;
+  partners: Record<string, InsightDayScores>;
+}
+
+export interface Insights {
+  start: string;
+  end: string;
+  partners: Record<string, InsightFigures>;
+  couple: InsightFigures;
+  series: InsightSeriesDay[];
+}

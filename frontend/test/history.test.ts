@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { Localizer } from "../src/localize/localize";
+import { PANEL_STRINGS } from "../src/localize/strings";
 import {
   addDays,
   daysInclusive,
@@ -9,9 +11,10 @@ import {
   formatGrams,
   isIsoDay,
   localDay,
+  rangeProblemMessage,
   validateRange,
 } from "../src/logic/dates";
-import { chartGeometry, shapeHistory } from "../src/logic/history";
+import { chartGeometry, historyChartDays, shapeHistory } from "../src/logic/history";
 import type { History } from "../src/types";
 
 const history: History = {
@@ -101,23 +104,18 @@ test("an empty or missing history shapes to nothing", () => {
   });
 });
 
-test("the chart breaks lines on missing days and marks doses", () => {
+test("the chart takes the chosen score of each partner's day, and who took a dose", () => {
   const { days } = shapeHistory(history, 1);
-  const range = { start: "2026-11-28", end: "2026-11-30" };
-  const chart = chartGeometry(days, range, "mood", 200, 100, 10);
+  assert.deepEqual(historyChartDays(days, "connection"), [
+    { day: "2026-11-28", me: 5, partner: 4, dosedMe: true, dosedPartner: false },
+    { day: "2026-11-29", me: null, partner: 5, dosedMe: false, dosedPartner: false },
+    { day: "2026-11-30", me: 4, partner: null, dosedMe: false, dosedPartner: true },
+  ]);
+  const chart = chartGeometry(days, { start: "2026-11-28", end: "2026-11-30" }, "mood");
+  assert.deepEqual([chart.width, chart.height], [600, 160]);
   // Mine: the 28th and the 30th, with the 29th missing: two segments.
   assert.equal(chart.me.length, 2);
-  assert.equal(chart.partner.length, 1);
-  assert.equal(chart.partner[0].split(" ").length, 2);
   assert.deepEqual(chart.doses.map((dose) => dose.who), ["me", "partner"]);
-  // A day alone between gaps still gets its dot.
-  assert.equal(chart.meDots.length, 2);
-  assert.equal(chart.meDots[1].x, 190);
-  // A higher score is drawn higher (smaller y).
-  const level = (score: number) => chart.levels.find((l) => l.score === score)!.y;
-  assert.ok(level(5) < level(1));
-  const [, y4] = chart.me[0].split(",").map(Number);
-  assert.equal(y4, level(4));
 });
 
 test("day arithmetic does not drift across daylight saving or month ends", () => {
@@ -144,6 +142,24 @@ test("ranges: missing, reversed and too long are refused as the server would", (
     days: 366,
   });
   assert.equal(validateRange({ start: "2026-11-30", end: "2026-11-30" }), null);
+});
+
+test("a refused range says why, in words", () => {
+  const en = new Localizer("en", PANEL_STRINGS.en, PANEL_STRINGS.en);
+  const fi = new Localizer("fi", PANEL_STRINGS.fi, PANEL_STRINGS.en);
+  const t = en.t.bind(en);
+  assert.equal(rangeProblemMessage({ kind: "missing" }, t), "Choose both dates.");
+  assert.equal(
+    rangeProblemMessage({ kind: "reversed" }, t),
+    "The end date is before the start date.",
+  );
+  assert.equal(
+    rangeProblemMessage({ kind: "too_long", days: 366 }, t),
+    "Choose at most 366 days at a time.",
+  );
+  const tooLong = rangeProblemMessage({ kind: "too_long", days: 366 }, fi.t.bind(fi));
+  assert.match(tooLong, /366/);
+  assert.notEqual(tooLong, t("history.range_too_long", { days: 366 }));
 });
 
 test("ISO days and local days", () => {

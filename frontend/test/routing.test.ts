@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chooseCouple, coupleFromSearch, urlFor, viewFromPath } from "../src/logic/routing";
+import { chooseCouple, coupleFromSearch, urlFor, viewFromPath, VIEWS } from "../src/logic/routing";
 import { activatesTab, nextTabIndex } from "../src/logic/tabs";
 import type { Couple } from "../src/types";
 
@@ -11,6 +11,7 @@ test("each sub-path opens its view", () => {
   assert.equal(viewFromPath("/prompt"), "prompt");
   assert.equal(viewFromPath("/ritual"), "ritual");
   assert.equal(viewFromPath("/history"), "history");
+  assert.equal(viewFromPath("/insights"), "insights");
 });
 
 test("empty, unknown and decorated paths", () => {
@@ -69,10 +70,19 @@ test("urlFor writes the view and, when given, the couple", () => {
 });
 
 test("urlFor and viewFromPath agree", () => {
-  for (const view of ["today", "dose", "check-in", "prompt", "ritual", "history"] as const) {
+  for (const view of VIEWS) {
     const path = urlFor(view, "x").replace("/microdose-together", "");
     assert.equal(viewFromPath(path), view);
   }
+});
+
+test("Insights is the last tab, after My history", () => {
+  assert.deepEqual(VIEWS.slice(-2), ["history", "insights"]);
+  assert.equal(urlFor("insights", null), "/microdose-together/insights");
+  assert.equal(viewFromPath("/insights?couple=abc"), "insights");
+  // From the last tab, the arrow wraps to the first, as from any other last tab.
+  assert.equal(nextTabIndex("ArrowRight", VIEWS.length - 1, VIEWS.length), 0);
+  assert.equal(nextTabIndex("End", 0, VIEWS.length), VIEWS.indexOf("insights"));
 });
 
 test("arrow keys move between tabs and wrap around", () => {

@@ -32,6 +32,8 @@ test("the labels browser tests rely on are the English strings", () => {
   assert.equal(en["tabs.prompt"], "Tonight's prompt");
   assert.equal(en["tabs.ritual"], "Ritual");
   assert.equal(en["tabs.history"], "My history");
+  assert.equal(en["tabs.insights"], "Insights");
+  assert.equal(en["insights.heading"], "Insights");
   assert.equal(en["check_in.save"], "Save check-in");
   assert.equal(en["check_in.note_label"], "Private note");
   assert.equal(en["prompt.send"], "Send answer");

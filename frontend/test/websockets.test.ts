@@ -7,6 +7,7 @@ import {
   endRitual,
   fetchCouples,
   fetchHistory,
+  fetchInsights,
   fetchToday,
   fetchTranslations,
   logDose,
@@ -44,6 +45,7 @@ test("each command sends its type and fields, and never a partner", async () => 
   await startRitual(hass, "e1");
   await endRitual(hass, "e1");
   await fetchHistory(hass, "e1", "2026-11-01", "2026-11-30");
+  await fetchInsights(hass, "e1", "2026-09-02", "2026-11-30");
   assert.deepEqual(sent, [
     { type: "microdose_together/couples" },
     { type: "microdose_together/today", config_entry_id: "e1" },
@@ -57,6 +59,7 @@ test("each command sends its type and fields, and never a partner", async () => 
     { type: "microdose_together/start_ritual", config_entry_id: "e1" },
     { type: "microdose_together/end_ritual", config_entry_id: "e1" },
     { type: "microdose_together/history", config_entry_id: "e1", start: "2026-11-01", end: "2026-11-30" },
+    { type: "microdose_together/insights", config_entry_id: "e1", start: "2026-09-02", end: "2026-11-30" },
   ]);
   assert.ok(sent.every((message) => !("partner" in message)));
 });

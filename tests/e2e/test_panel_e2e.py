@@ -39,7 +39,15 @@ import pytest
 PANEL = "/microdose-together"
 PANEL_ELEMENT = "microdose-together-panel"
 STRINGS = ROOT / "custom_components" / "microdose_together" / "panel_strings"
-TABS = ["Today", "My dose", "Check in", "Tonight's prompt", "Ritual", "My history"]
+TABS = [
+    "Today",
+    "My dose",
+    "Check in",
+    "Tonight's prompt",
+    "Ritual",
+    "My history",
+    "Insights",
+]
 PHASES = {
     "dose_day": "Dose day",
     "rest_day": "Rest day",
@@ -493,6 +501,85 @@ def test_pictures_light_and_dark_on_desktop_and_phone(
             )
 
 
+def not_enough_days(name: str | None = None) -> Any:
+    """Return the sentence said of a partner with too few days to compare."""
+    whose = "you have" if name is None else f"{re.escape(name)} has"
+    return re.compile(
+        r"^Not enough days yet: at least 5 dose days and 5 rest days are needed "
+        rf"\({whose} \d+ and \d+\)\.$"
+    )
+
+
+def test_insights_in_words_and_over_time(
+    home: Home, alex_page: Any, light_page: Any, dark_page: Any
+) -> None:
+    """Alex opens Insights by keyboard: the figures in words, the days drawn.
+
+    The scenario holds a day or two of check-ins, too few for a comparison,
+    so each partner's part says how many days are still needed.
+    """
+    en = strings("en")["insights"]
+    view = panel(alex_page)
+    open_tab(alex_page, "My history")
+    # From "My history" the right arrow reaches "Insights"; Enter opens it.
+    alex_page.keyboard.press("ArrowRight")
+    insights_tab = view.get_by_role("tab", name="Insights", exact=True)
+    expect(insights_tab).to_be_focused()
+    alex_page.keyboard.press("Enter")
+    expect(insights_tab).to_have_attribute("aria-selected", "true")
+    assert alex_page.url.endswith(f"{PANEL}/insights")
+    expect(view.get_by_role("tabpanel")).to_have_attribute(
+        "aria-labelledby", "tab-insights"
+    )
+
+    expect(view.get_by_role("heading", name="Insights", exact=True)).to_be_visible()
+    expect(view.get_by_text(en["association"])).to_be_visible()
+    expect(view.get_by_label("From", exact=True)).not_to_have_value("")
+    expect(view.get_by_label("To", exact=True)).not_to_have_value("")
+    expect(view.get_by_text(not_enough_days())).to_be_visible()
+    expect(view.get_by_text(not_enough_days(SAM.name))).to_be_visible()
+    # Alex checked in today: both scores are drawn, each with its own words.
+    for scale in ("Mood", "Connection"):
+        expect(
+            view.get_by_role("img", name=re.compile(rf"^{scale} from "))
+        ).to_be_visible()
+    view.get_by_text(en["table_summary"]).click()
+    table = view.get_by_role("table")
+    expect(table).to_be_visible()
+    expect(table.get_by_role("columnheader", name="Alex: Mood")).to_be_visible()
+    expect(table.get_by_role("row")).not_to_have_count(1)  # the days under the header
+
+    # From the last tab the right arrow wraps to the first, as the others do.
+    insights_tab.focus()
+    alex_page.keyboard.press("ArrowRight")
+    expect(view.get_by_role("tab", name="Today", exact=True)).to_be_focused()
+
+    for scheme, page, size, viewport in (
+        ("light", light_page, "desktop", PICTURE_DESKTOP),
+        ("dark", dark_page, "phone", PHONE),
+    ):
+        page.set_viewport_size(viewport)
+        open_panel(page, home, "insights")
+        shown = panel(page)
+        expect(
+            shown.get_by_role("heading", name="Insights", exact=True)
+        ).to_be_visible()
+        expect(shown.get_by_text(not_enough_days())).to_be_visible()
+        expect(
+            shown.get_by_role("img", name=re.compile(r"^Mood from "))
+        ).to_be_visible()
+        wait_for(
+            f"Home Assistant and the panel in the {scheme} scheme",
+            partial(in_scheme, page, dark=scheme == "dark"),
+        )
+        if size == "phone":
+            no_sideways_scroll(page, f"Insights, {scheme}")
+        page.screenshot(
+            path=home.picture(f"panel-insights-{size}-{scheme}"),
+            animations="disabled",
+        )
+
+
 def test_in_finnish(home: Home, finnish_page: Any) -> None:
     """With Home Assistant in Finnish the panel speaks Finnish, server words too."""
     fi = strings("fi")
@@ -511,7 +598,15 @@ def test_in_finnish(home: Home, finnish_page: Any) -> None:
     expect(view.get_by_role("tab")).to_have_text(
         [
             tabs[key]
-            for key in ("today", "dose", "check_in", "prompt", "ritual", "history")
+            for key in (
+                "today",
+                "dose",
+                "check_in",
+                "prompt",
+                "ritual",
+                "history",
+                "insights",
+            )
         ]
     )
     expect(

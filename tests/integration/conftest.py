@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from datetime import timedelta
 from pathlib import Path
 import secrets
 from typing import Any
@@ -20,6 +21,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     MockUser,
+    async_fire_time_changed,
     async_mock_service,
 )
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
@@ -211,3 +213,59 @@ def real_storage(hass: HomeAssistant, tmp_path: Path) -> Iterator[None]:
         for name, original in _REAL_STORE.items():
             stack.enter_context(patch.object(storage.Store, name, original))
         yield
+
+
+# Eighteen days of the Fadiman schedule (a dose every third day) from Monday
+# 2026-01-05, through the panel's commands: Alex doses on each dose day and
+# checks in every day, mood 4 and 5 in turn on dose days, 3 on the days after,
+# 2 and 3 in turn on rest days (6 and 6 days: a difference of 2.0 within
+# [1.3, 2.7]), with a private note on the first day; Sam checks in on the first
+# three days only and never doses.
+EIGHTEEN_DAYS = 18
+EIGHTEEN_DAYS_NOTE = "alex-eighteen-days-note-9e41"
+_DOSE_DAY_MOODS = (4, 5, 4, 5, 4, 5)
+_REST_DAY_MOODS = (2, 3, 2, 3, 2, 3)
+
+
+@pytest.fixture
+async def eighteen_days(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    dose_day_clock: FrozenDateTimeFactory,
+    ws: Callable[..., Any],
+) -> MockConfigEntry:
+    """Live Alex's and Sam's first eighteen days; return the couple."""
+    entry_id = setup_entry.entry_id
+    dose, rest = iter(_DOSE_DAY_MOODS), iter(_REST_DAY_MOODS)
+    for day in range(EIGHTEEN_DAYS):
+        if day:
+            dose_day_clock.tick(timedelta(days=1))
+            async_fire_time_changed(hass)
+            await hass.async_block_till_done()
+        kind = day % 3  # 0: dose day, 1: the day after, 2: a rest day
+        if kind == 0:
+            reply = await ws(ALEX_USER_ID, "log_dose", config_entry_id=entry_id)
+            assert reply["success"], reply
+        mood = next(dose) if kind == 0 else 3 if kind == 1 else next(rest)
+        note = {"note": EIGHTEEN_DAYS_NOTE} if day == 0 else {}
+        reply = await ws(
+            ALEX_USER_ID,
+            "check_in",
+            config_entry_id=entry_id,
+            mood=mood,
+            connection=4,
+            stress=2,
+            **note,
+        )
+        assert reply["success"], reply
+        if day in (0, 1, 2):
+            reply = await ws(
+                SAM_USER_ID,
+                "check_in",
+                config_entry_id=entry_id,
+                mood=3,
+                connection=5 - day,
+                stress=3,
+            )
+            assert reply["success"], reply
+    return setup_entry

@@ -1,74 +1,23 @@
 """`get_insights`: each partner's scores around dose days, as numbers only.
 
-Eighteen days of the Fadiman schedule (a dose every third day from Monday
-2026-01-05): Alex checks in every day and doses on each dose day, Sam checks
-in on three days only. The figures are checked against values worked out by
-hand in the comments.
+Over the shared eighteen days (conftest.eighteen_days): Alex checks in every
+day and doses on each dose day, Sam checks in on three days only. The figures
+are checked against values worked out by hand in the comments.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
-from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed,
 )
 
-from .conftest import ALEX_USER_ID, SAM_USER_ID
+from .conftest import ALEX_USER_ID, EIGHTEEN_DAYS, EIGHTEEN_DAYS_NOTE
 from .helpers import act, act_as
-
-DAYS = 18
-NOTE = "alex-insights-note-31d7"
-# Alex's mood: 4 and 5 in turn on dose days, 3 on the days after, 2 and 3 in
-# turn on rest days.
-DOSE_MOODS = (4, 5, 4, 5, 4, 5)
-REST_MOODS = (2, 3, 2, 3, 2, 3)
-
-
-@pytest.fixture
-async def eighteen_days(
-    hass: HomeAssistant,
-    setup_entry: MockConfigEntry,
-    dose_day_clock: FrozenDateTimeFactory,
-    ws: Callable[..., Any],
-) -> MockConfigEntry:
-    """Live Alex's and Sam's first eighteen days, one check-in a day for Alex."""
-    dose, rest = iter(DOSE_MOODS), iter(REST_MOODS)
-    for day in range(DAYS):
-        if day:
-            dose_day_clock.tick(timedelta(days=1))
-            async_fire_time_changed(hass)
-            await hass.async_block_till_done()
-        kind = day % 3  # 0: dose day, 1: the day after, 2: a rest day
-        if kind == 0:
-            await act_as(hass, ALEX_USER_ID, setup_entry, "log_dose", partner=1)
-        mood = next(dose) if kind == 0 else 3 if kind == 1 else next(rest)
-        scores = {"mood": mood, "connection": 4, "stress": 2}
-        if day == 0:  # a note too, through the panel's private path
-            reply = await ws(
-                ALEX_USER_ID,
-                "check_in",
-                config_entry_id=setup_entry.entry_id,
-                note=NOTE,
-                **scores,
-            )
-            assert reply["success"], reply
-        else:
-            await act_as(
-                hass, ALEX_USER_ID, setup_entry, "check_in", partner=1, **scores
-            )
-        if day in (0, 1, 2):
-            await act_as(
-                hass, SAM_USER_ID, setup_entry, "check_in", partner=2, **scores
-            )
-    return setup_entry
 
 
 async def test_dose_days_against_rest_days_with_an_interval(
@@ -116,7 +65,7 @@ async def test_dose_days_against_rest_days_with_an_interval(
         assert counts["days"] == sum(
             figures["partners"][p]["categories"][category]["days"] for p in "12"
         )
-    assert NOTE not in repr(figures)
+    assert EIGHTEEN_DAYS_NOTE not in repr(figures)
 
 
 async def test_one_partner_one_cycle_or_a_date_range(
@@ -126,8 +75,8 @@ async def test_one_partner_one_cycle_or_a_date_range(
     cycle = await act(hass, eighteen_days, "get_insights", cycle=1, partner=2)
     assert cycle["cycle"] == 1
     assert cycle["complete"] is False
-    assert cycle["days"] == DAYS
-    assert cycle["checkin_rate"] == {"2": round(3 / DAYS, 2)}
+    assert cycle["days"] == EIGHTEEN_DAYS
+    assert cycle["checkin_rate"] == {"2": round(3 / EIGHTEEN_DAYS, 2)}
     assert set(cycle["partners"]) == {"2"}
     assert "couple" not in cycle
 

@@ -18,6 +18,7 @@ from homeassistant.components import frontend
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
+import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
@@ -29,9 +30,16 @@ from pytest_homeassistant_custom_component.typing import (
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
+from .conftest import (
+    ALEX_USER_ID,
+    EIGHTEEN_DAYS,
+    EIGHTEEN_DAYS_NOTE,
+    PHONE_1,
+    PHONE_2,
+    SAM_USER_ID,
+)
 from .demo_home import RITUAL_OPTIONS, async_set_up_demo
-from .helpers import act, async_set_up, state_of, ws_client_as
+from .helpers import act, act_as, async_set_up, state_of, ws_client_as
 
 NOTE = "alex-panel-note-5b20"
 ANSWER = "alex-panel-answer-77c3"
@@ -467,3 +475,189 @@ async def test_notifications_open_the_panel_at_the_right_place(
     await act(hass, setup_entry, "request_check_in", partner=2)
     request = phones[PHONE_2][-1].data["data"]
     assert (request["url"], request["clickAction"]) == (check_in_link, check_in_link)
+
+
+# ---- insights ------------------------------------------------------------------------
+
+
+async def test_insights_give_each_partner_the_figures_and_the_days(
+    hass: HomeAssistant, eighteen_days: MockConfigEntry, ws: Callable[..., Any]
+) -> None:
+    """The figures of get_insights, and a day series for the chart, numbers only."""
+    entry_id = eighteen_days.entry_id
+    reply = await ws(ALEX_USER_ID, "insights", config_entry_id=entry_id)
+    assert reply["success"], reply
+    answer = reply["result"]
+    # By default from the first record to today.
+    assert (answer["start"], answer["end"]) == ("2026-01-05", "2026-01-22")
+    assert set(answer) == {"start", "end", "partners", "couple", "series"}
+    alex = answer["partners"]["1"]["dose_day_vs_rest_day"]["mood"]
+    assert alex == {
+        "dose_days": 6,
+        "rest_days": 6,
+        "enough": True,
+        "difference": 2.0,
+        "low": 1.3,
+        "high": 2.7,
+        "df": 10.0,
+    }
+    assert answer["partners"]["1"]["categories"]["dose_day"]["mood"] == 4.5
+    assert answer["partners"]["1"]["categories"]["rest_day"]["mood"] == 2.5
+    assert answer["partners"]["2"]["dose_day_vs_rest_day"]["mood"]["enough"] is False
+    figures = await act_as(hass, ALEX_USER_ID, eighteen_days, "get_insights")
+    assert {key: answer[key] for key in figures} == figures
+
+    series = answer["series"]
+    assert [day["day"] for day in series] == [
+        f"2026-01-{day:02d}" for day in range(5, 5 + EIGHTEEN_DAYS)
+    ]
+    assert series[0]["partners"] == {
+        "1": {"mood": 4, "connection": 4, "dosed": True},
+        "2": {"mood": 3, "connection": 5, "dosed": False},
+    }
+    assert series[1]["partners"]["1"] == {"mood": 3, "connection": 4, "dosed": False}
+    assert series[2]["partners"]["2"] == {"mood": 3, "connection": 3, "dosed": False}
+    assert series[3]["partners"] == {
+        "1": {"mood": 5, "connection": 4, "dosed": True},
+        "2": {"mood": None, "connection": None, "dosed": False},
+    }
+
+    # Sam gets the same answer: scores and doses are the couple's, never a note.
+    sam = await ws(SAM_USER_ID, "insights", config_entry_id=entry_id)
+    assert sam["result"] == answer
+    assert EIGHTEEN_DAYS_NOTE not in repr(answer)
+    assert "note" not in repr(answer)
+
+
+async def test_insights_over_chosen_days_count_the_last_check_in_of_a_day(
+    hass: HomeAssistant,
+    eighteen_days: MockConfigEntry,
+    dose_day_clock: FrozenDateTimeFactory,
+    ws: Callable[..., Any],
+) -> None:
+    """A range keeps its days; a later check-in of a day replaces the earlier one."""
+    entry_id = eighteen_days.entry_id
+    dose_day_clock.tick(timedelta(hours=2))
+    reply = await ws(
+        ALEX_USER_ID,
+        "check_in",
+        config_entry_id=entry_id,
+        mood=1,
+        connection=2,
+        stress=5,
+    )
+    assert reply["success"], reply
+    reply = await ws(
+        SAM_USER_ID,
+        "insights",
+        config_entry_id=entry_id,
+        start="2026-01-20",
+        end="2026-01-22",
+    )
+    answer = reply["result"]
+    assert (answer["start"], answer["end"]) == ("2026-01-20", "2026-01-22")
+    assert [day["day"] for day in answer["series"]] == [
+        "2026-01-20",
+        "2026-01-21",
+        "2026-01-22",
+    ]
+    assert answer["series"][-1]["partners"]["1"] == {
+        "mood": 1,
+        "connection": 2,
+        "dosed": False,
+    }
+    assert answer["partners"]["1"]["categories"]["rest_day"]["mood"] == 1.0
+    assert answer["partners"]["1"]["dose_day_vs_rest_day"]["mood"]["enough"] is False
+
+    # Before anything was recorded: no days, no figures, no refusal.
+    reply = await ws(
+        ALEX_USER_ID,
+        "insights",
+        config_entry_id=entry_id,
+        start="2025-12-01",
+        end="2025-12-31",
+    )
+    assert reply["success"], reply
+    assert reply["result"]["series"] == []
+    assert reply["result"]["couple"]["categories"]["dose_day"]["days"] == 0
+
+
+async def test_outsiders_get_no_insights(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    outsiders: dict[str, str],
+    ws: Callable[..., Any],
+) -> None:
+    """A third user and the household's admin are refused, with dates or without."""
+    reply = await ws(
+        ALEX_USER_ID, "check_in", config_entry_id=setup_entry.entry_id, **SCORES
+    )
+    assert reply["success"], reply
+    for user_id in outsiders.values():
+        for dates in ({}, {"start": "2026-01-01", "end": "2026-01-05"}):
+            reply = await ws(
+                user_id, "insights", config_entry_id=setup_entry.entry_id, **dates
+            )
+            _refused(reply, "not_in_couple")
+            assert "result" not in reply
+
+
+@pytest.mark.parametrize(
+    ("dates", "key", "placeholders"),
+    [
+        (
+            {"start": "2026-01-05", "end": "2026-01-04"},
+            "history_range_reversed",
+            {"start": "2026-01-05", "end": "2026-01-04"},
+        ),
+        ({"start": "2026-01-06"}, "history_range_reversed", None),
+        ({"end": "2025-12-31"}, "history_range_reversed", None),
+        (
+            {"start": "2025-01-03", "end": "2026-01-04"},
+            "history_range_too_long",
+            {"days": "366"},
+        ),
+        ({"start": "2024-12-01"}, "history_range_too_long", {"days": "366"}),
+        ({"start": "05.01.2026"}, "invalid_fields", {"fields": "start"}),
+        ({"partner": 2}, "unknown_fields", {"fields": "partner"}),
+    ],
+    ids=[
+        "reversed",
+        "starts_after_today",
+        "ends_before_the_first_record",
+        "367_days",
+        "from_long_ago",
+        "not_a_day",
+        "partner_field",
+    ],
+)
+async def test_insights_refuse_bad_ranges(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    ws: Callable[..., Any],
+    dates: dict[str, Any],
+    key: str,
+    placeholders: dict[str, str] | None,
+) -> None:
+    """Reversed, longer than 366 days, or not a day: refused with its sentence."""
+    reply = await ws(
+        ALEX_USER_ID, "insights", config_entry_id=setup_entry.entry_id, **dates
+    )
+    _refused(reply, key)
+    if placeholders is not None:
+        assert reply["error"]["translation_placeholders"] == placeholders
+
+
+async def test_insights_take_a_whole_year(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, ws: Callable[..., Any]
+) -> None:
+    """366 days, both ends counted, is the longest range."""
+    reply = await ws(
+        ALEX_USER_ID,
+        "insights",
+        config_entry_id=setup_entry.entry_id,
+        start="2025-01-05",
+        end="2026-01-05",
+    )
+    assert reply["success"], reply
+    assert reply["result"]["series"] == []

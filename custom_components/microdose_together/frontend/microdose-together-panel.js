@@ -1,19 +1,19 @@
-var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t,s)=>{for(var n=s>1?void 0:s?ns(e,t):e,o=r.length-1,i;o>=0;o--)(i=r[o])&&(n=(s?i(e,t,n):i(n))||n);return s&&n&&rs(e,t,n),n};var ct=globalThis,pt=ct.ShadowRoot&&(ct.ShadyCSS===void 0||ct.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,wt=Symbol(),Vt=new WeakMap,G=class{constructor(e,t,s){if(this._$cssResult$=!0,s!==wt)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=e,this.t=t}get styleSheet(){let e=this.o,t=this.t;if(pt&&e===void 0){let s=t!==void 0&&t.length===1;s&&(e=Vt.get(t)),e===void 0&&((this.o=e=new CSSStyleSheet).replaceSync(this.cssText),s&&Vt.set(t,e))}return e}toString(){return this.cssText}},Kt=r=>new G(typeof r=="string"?r:r+"",void 0,wt),g=(r,...e)=>{let t=r.length===1?r[0]:e.reduce((s,n,o)=>s+(i=>{if(i._$cssResult$===!0)return i.cssText;if(typeof i=="number")return i;throw Error("Value passed to 'css' function must be a 'css' function result: "+i+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(n)+r[o+1],r[0]);return new G(t,r,wt)},Gt=(r,e)=>{if(pt)r.adoptedStyleSheets=e.map(t=>t instanceof CSSStyleSheet?t:t.styleSheet);else for(let t of e){let s=document.createElement("style"),n=ct.litNonce;n!==void 0&&s.setAttribute("nonce",n),s.textContent=t.cssText,r.appendChild(s)}},St=pt?r=>r:r=>r instanceof CSSStyleSheet?(e=>{let t="";for(let s of e.cssRules)t+=s.cssText;return Kt(t)})(r):r;var{is:os,defineProperty:is,getOwnPropertyDescriptor:as,getOwnPropertyNames:ls,getOwnPropertySymbols:ds,getPrototypeOf:cs}=Object,ht=globalThis,Xt=ht.trustedTypes,ps=Xt?Xt.emptyScript:"",hs=ht.reactiveElementPolyfillSupport,X=(r,e)=>r,Z={toAttribute(r,e){switch(e){case Boolean:r=r?ps:null;break;case Object:case Array:r=r==null?r:JSON.stringify(r)}return r},fromAttribute(r,e){let t=r;switch(e){case Boolean:t=r!==null;break;case Number:t=r===null?null:Number(r);break;case Object:case Array:try{t=JSON.parse(r)}catch{t=null}}return t}},ut=(r,e)=>!os(r,e),Zt={attribute:!0,type:String,converter:Z,reflect:!1,useDefault:!1,hasChanged:ut};Symbol.metadata??=Symbol("metadata"),ht.litPropertyMetadata??=new WeakMap;var R=class extends HTMLElement{static addInitializer(e){this._$Ei(),(this.l??=[]).push(e)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(e,t=Zt){if(t.state&&(t.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(e)&&((t=Object.create(t)).wrapped=!0),this.elementProperties.set(e,t),!t.noAccessor){let s=Symbol(),n=this.getPropertyDescriptor(e,s,t);n!==void 0&&is(this.prototype,e,n)}}static getPropertyDescriptor(e,t,s){let{get:n,set:o}=as(this.prototype,e)??{get(){return this[t]},set(i){this[t]=i}};return{get:n,set(i){let l=n?.call(this);o?.call(this,i),this.requestUpdate(e,l,s)},configurable:!0,enumerable:!0}}static getPropertyOptions(e){return this.elementProperties.get(e)??Zt}static _$Ei(){if(this.hasOwnProperty(X("elementProperties")))return;let e=cs(this);e.finalize(),e.l!==void 0&&(this.l=[...e.l]),this.elementProperties=new Map(e.elementProperties)}static finalize(){if(this.hasOwnProperty(X("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(X("properties"))){let t=this.properties,s=[...ls(t),...ds(t)];for(let n of s)this.createProperty(n,t[n])}let e=this[Symbol.metadata];if(e!==null){let t=litPropertyMetadata.get(e);if(t!==void 0)for(let[s,n]of t)this.elementProperties.set(s,n)}this._$Eh=new Map;for(let[t,s]of this.elementProperties){let n=this._$Eu(t,s);n!==void 0&&this._$Eh.set(n,t)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(e){let t=[];if(Array.isArray(e)){let s=new Set(e.flat(1/0).reverse());for(let n of s)t.unshift(St(n))}else e!==void 0&&t.push(St(e));return t}static _$Eu(e,t){let s=t.attribute;return s===!1?void 0:typeof s=="string"?s:typeof e=="string"?e.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(e=>this.enableUpdating=e),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(e=>e(this))}addController(e){(this._$EO??=new Set).add(e),this.renderRoot!==void 0&&this.isConnected&&e.hostConnected?.()}removeController(e){this._$EO?.delete(e)}_$E_(){let e=new Map,t=this.constructor.elementProperties;for(let s of t.keys())this.hasOwnProperty(s)&&(e.set(s,this[s]),delete this[s]);e.size>0&&(this._$Ep=e)}createRenderRoot(){let e=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return Gt(e,this.constructor.elementStyles),e}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(e=>e.hostConnected?.())}enableUpdating(e){}disconnectedCallback(){this._$EO?.forEach(e=>e.hostDisconnected?.())}attributeChangedCallback(e,t,s){this._$AK(e,s)}_$ET(e,t){let s=this.constructor.elementProperties.get(e),n=this.constructor._$Eu(e,s);if(n!==void 0&&s.reflect===!0){let o=(s.converter?.toAttribute!==void 0?s.converter:Z).toAttribute(t,s.type);this._$Em=e,o==null?this.removeAttribute(n):this.setAttribute(n,o),this._$Em=null}}_$AK(e,t){let s=this.constructor,n=s._$Eh.get(e);if(n!==void 0&&this._$Em!==n){let o=s.getPropertyOptions(n),i=typeof o.converter=="function"?{fromAttribute:o.converter}:o.converter?.fromAttribute!==void 0?o.converter:Z;this._$Em=n;let l=i.fromAttribute(t,o.type);this[n]=l??this._$Ej?.get(n)??l,this._$Em=null}}requestUpdate(e,t,s,n=!1,o){if(e!==void 0){let i=this.constructor;if(n===!1&&(o=this[e]),s??=i.getPropertyOptions(e),!((s.hasChanged??ut)(o,t)||s.useDefault&&s.reflect&&o===this._$Ej?.get(e)&&!this.hasAttribute(i._$Eu(e,s))))return;this.C(e,t,s)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(e,t,{useDefault:s,reflect:n,wrapped:o},i){s&&!(this._$Ej??=new Map).has(e)&&(this._$Ej.set(e,i??t??this[e]),o!==!0||i!==void 0)||(this._$AL.has(e)||(this.hasUpdated||s||(t=void 0),this._$AL.set(e,t)),n===!0&&this._$Em!==e&&(this._$Eq??=new Set).add(e))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(t){Promise.reject(t)}let e=this.scheduleUpdate();return e!=null&&await e,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[n,o]of this._$Ep)this[n]=o;this._$Ep=void 0}let s=this.constructor.elementProperties;if(s.size>0)for(let[n,o]of s){let{wrapped:i}=o,l=this[n];i!==!0||this._$AL.has(n)||l===void 0||this.C(n,void 0,o,l)}}let e=!1,t=this._$AL;try{e=this.shouldUpdate(t),e?(this.willUpdate(t),this._$EO?.forEach(s=>s.hostUpdate?.()),this.update(t)):this._$EM()}catch(s){throw e=!1,this._$EM(),s}e&&this._$AE(t)}willUpdate(e){}_$AE(e){this._$EO?.forEach(t=>t.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(e)),this.updated(e)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(e){return!0}update(e){this._$Eq&&=this._$Eq.forEach(t=>this._$ET(t,this[t])),this._$EM()}updated(e){}firstUpdated(e){}};R.elementStyles=[],R.shadowRootOptions={mode:"open"},R[X("elementProperties")]=new Map,R[X("finalized")]=new Map,hs?.({ReactiveElement:R}),(ht.reactiveElementVersions??=[]).push("2.1.2");var It=globalThis,Jt=r=>r,mt=It.trustedTypes,Qt=mt?mt.createPolicy("lit-html",{createHTML:r=>r}):void 0,oe="$lit$",O=`lit$${Math.random().toFixed(9).slice(2)}$`,ie="?"+O,us=`<${ie}>`,z=document,Q=()=>z.createComment(""),tt=r=>r===null||typeof r!="object"&&typeof r!="function",Dt=Array.isArray,ms=r=>Dt(r)||typeof r?.[Symbol.iterator]=="function",At=`[ 	
-\f\r]`,J=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,te=/-->/g,ee=/>/g,U=RegExp(`>|${At}(?:([^\\s"'>=/]+)(${At}*=${At}*(?:[^ 	
-\f\r"'\`<>=]|("|')|))|$)`,"g"),se=/'/g,re=/"/g,ae=/^(?:script|style|textarea|title)$/i,Lt=r=>(e,...t)=>({_$litType$:r,strings:e,values:t}),a=Lt(1),F=Lt(2),Fs=Lt(3),q=Symbol.for("lit-noChange"),d=Symbol.for("lit-nothing"),ne=new WeakMap,j=z.createTreeWalker(z,129);function le(r,e){if(!Dt(r)||!r.hasOwnProperty("raw"))throw Error("invalid template strings array");return Qt!==void 0?Qt.createHTML(e):e}var ys=(r,e)=>{let t=r.length-1,s=[],n,o=e===2?"<svg>":e===3?"<math>":"",i=J;for(let l=0;l<t;l++){let u=r[l],m,c,h=-1,w=0;for(;w<u.length&&(i.lastIndex=w,c=i.exec(u),c!==null);)w=i.lastIndex,i===J?c[1]==="!--"?i=te:c[1]!==void 0?i=ee:c[2]!==void 0?(ae.test(c[2])&&(n=RegExp("</"+c[2],"g")),i=U):c[3]!==void 0&&(i=U):i===U?c[0]===">"?(i=n??J,h=-1):c[1]===void 0?h=-2:(h=i.lastIndex-c[2].length,m=c[1],i=c[3]===void 0?U:c[3]==='"'?re:se):i===re||i===se?i=U:i===te||i===ee?i=J:(i=U,n=void 0);let A=i===U&&r[l+1].startsWith("/>")?" ":"";o+=i===J?u+us:h>=0?(s.push(m),u.slice(0,h)+oe+u.slice(h)+O+A):u+O+(h===-2?l:A)}return[le(r,o+(r[t]||"<?>")+(e===2?"</svg>":e===3?"</math>":"")),s]},et=class r{constructor({strings:e,_$litType$:t},s){let n;this.parts=[];let o=0,i=0,l=e.length-1,u=this.parts,[m,c]=ys(e,t);if(this.el=r.createElement(m,s),j.currentNode=this.el.content,t===2||t===3){let h=this.el.content.firstChild;h.replaceWith(...h.childNodes)}for(;(n=j.nextNode())!==null&&u.length<l;){if(n.nodeType===1){if(n.hasAttributes())for(let h of n.getAttributeNames())if(h.endsWith(oe)){let w=c[i++],A=n.getAttribute(h).split(O),D=/([.?@])?(.*)/.exec(w);u.push({type:1,index:o,name:D[2],strings:A,ctor:D[1]==="."?Ct:D[1]==="?"?Tt:D[1]==="@"?Rt:V}),n.removeAttribute(h)}else h.startsWith(O)&&(u.push({type:6,index:o}),n.removeAttribute(h));if(ae.test(n.tagName)){let h=n.textContent.split(O),w=h.length-1;if(w>0){n.textContent=mt?mt.emptyScript:"";for(let A=0;A<w;A++)n.append(h[A],Q()),j.nextNode(),u.push({type:2,index:++o});n.append(h[w],Q())}}}else if(n.nodeType===8)if(n.data===ie)u.push({type:2,index:o});else{let h=-1;for(;(h=n.data.indexOf(O,h+1))!==-1;)u.push({type:7,index:o}),h+=O.length-1}o++}}static createElement(e,t){let s=z.createElement("template");return s.innerHTML=e,s}};function Y(r,e,t=r,s){if(e===q)return e;let n=s!==void 0?t._$Co?.[s]:t._$Cl,o=tt(e)?void 0:e._$litDirective$;return n?.constructor!==o&&(n?._$AO?.(!1),o===void 0?n=void 0:(n=new o(r),n._$AT(r,t,s)),s!==void 0?(t._$Co??=[])[s]=n:t._$Cl=n),n!==void 0&&(e=Y(r,n._$AS(r,e.values),n,s)),e}var Et=class{constructor(e,t){this._$AV=[],this._$AN=void 0,this._$AD=e,this._$AM=t}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(e){let{el:{content:t},parts:s}=this._$AD,n=(e?.creationScope??z).importNode(t,!0);j.currentNode=n;let o=j.nextNode(),i=0,l=0,u=s[0];for(;u!==void 0;){if(i===u.index){let m;u.type===2?m=new st(o,o.nextSibling,this,e):u.type===1?m=new u.ctor(o,u.name,u.strings,this,e):u.type===6&&(m=new Pt(o,this,e)),this._$AV.push(m),u=s[++l]}i!==u?.index&&(o=j.nextNode(),i++)}return j.currentNode=z,n}p(e){let t=0;for(let s of this._$AV)s!==void 0&&(s.strings!==void 0?(s._$AI(e,s,t),t+=s.strings.length-2):s._$AI(e[t])),t++}},st=class r{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(e,t,s,n){this.type=2,this._$AH=d,this._$AN=void 0,this._$AA=e,this._$AB=t,this._$AM=s,this.options=n,this._$Cv=n?.isConnected??!0}get parentNode(){let e=this._$AA.parentNode,t=this._$AM;return t!==void 0&&e?.nodeType===11&&(e=t.parentNode),e}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(e,t=this){e=Y(this,e,t),tt(e)?e===d||e==null||e===""?(this._$AH!==d&&this._$AR(),this._$AH=d):e!==this._$AH&&e!==q&&this._(e):e._$litType$!==void 0?this.$(e):e.nodeType!==void 0?this.T(e):ms(e)?this.k(e):this._(e)}O(e){return this._$AA.parentNode.insertBefore(e,this._$AB)}T(e){this._$AH!==e&&(this._$AR(),this._$AH=this.O(e))}_(e){this._$AH!==d&&tt(this._$AH)?this._$AA.nextSibling.data=e:this.T(z.createTextNode(e)),this._$AH=e}$(e){let{values:t,_$litType$:s}=e,n=typeof s=="number"?this._$AC(e):(s.el===void 0&&(s.el=et.createElement(le(s.h,s.h[0]),this.options)),s);if(this._$AH?._$AD===n)this._$AH.p(t);else{let o=new Et(n,this),i=o.u(this.options);o.p(t),this.T(i),this._$AH=o}}_$AC(e){let t=ne.get(e.strings);return t===void 0&&ne.set(e.strings,t=new et(e)),t}k(e){Dt(this._$AH)||(this._$AH=[],this._$AR());let t=this._$AH,s,n=0;for(let o of e)n===t.length?t.push(s=new r(this.O(Q()),this.O(Q()),this,this.options)):s=t[n],s._$AI(o),n++;n<t.length&&(this._$AR(s&&s._$AB.nextSibling,n),t.length=n)}_$AR(e=this._$AA.nextSibling,t){for(this._$AP?.(!1,!0,t);e!==this._$AB;){let s=Jt(e).nextSibling;Jt(e).remove(),e=s}}setConnected(e){this._$AM===void 0&&(this._$Cv=e,this._$AP?.(e))}},V=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(e,t,s,n,o){this.type=1,this._$AH=d,this._$AN=void 0,this.element=e,this.name=t,this._$AM=n,this.options=o,s.length>2||s[0]!==""||s[1]!==""?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=d}_$AI(e,t=this,s,n){let o=this.strings,i=!1;if(o===void 0)e=Y(this,e,t,0),i=!tt(e)||e!==this._$AH&&e!==q,i&&(this._$AH=e);else{let l=e,u,m;for(e=o[0],u=0;u<o.length-1;u++)m=Y(this,l[s+u],t,u),m===q&&(m=this._$AH[u]),i||=!tt(m)||m!==this._$AH[u],m===d?e=d:e!==d&&(e+=(m??"")+o[u+1]),this._$AH[u]=m}i&&!n&&this.j(e)}j(e){e===d?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,e??"")}},Ct=class extends V{constructor(){super(...arguments),this.type=3}j(e){this.element[this.name]=e===d?void 0:e}},Tt=class extends V{constructor(){super(...arguments),this.type=4}j(e){this.element.toggleAttribute(this.name,!!e&&e!==d)}},Rt=class extends V{constructor(e,t,s,n,o){super(e,t,s,n,o),this.type=5}_$AI(e,t=this){if((e=Y(this,e,t,0)??d)===q)return;let s=this._$AH,n=e===d&&s!==d||e.capture!==s.capture||e.once!==s.once||e.passive!==s.passive,o=e!==d&&(s===d||n);n&&this.element.removeEventListener(this.name,this,s),o&&this.element.addEventListener(this.name,this,e),this._$AH=e}handleEvent(e){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,e):this._$AH.handleEvent(e)}},Pt=class{constructor(e,t,s){this.element=e,this.type=6,this._$AN=void 0,this._$AM=t,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(e){Y(this,e)}};var gs=It.litHtmlPolyfillSupport;gs?.(et,st),(It.litHtmlVersions??=[]).push("3.3.3");var de=(r,e,t)=>{let s=t?.renderBefore??e,n=s._$litPart$;if(n===void 0){let o=t?.renderBefore??null;s._$litPart$=n=new st(e.insertBefore(Q(),o),o,void 0,t??{})}return n._$AI(r),n};var Ot=globalThis,k=class extends R{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let e=super.createRenderRoot();return this.renderOptions.renderBefore??=e.firstChild,e}update(e){let t=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(e),this._$Do=de(t,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return q}};k._$litElement$=!0,k.finalized=!0,Ot.litElementHydrateSupport?.({LitElement:k});var fs=Ot.litElementPolyfillSupport;fs?.({LitElement:k});(Ot.litElementVersions??=[]).push("4.2.2");var _s={attribute:!0,type:String,converter:Z,reflect:!1,hasChanged:ut},bs=(r=_s,e,t)=>{let{kind:s,metadata:n}=t,o=globalThis.litPropertyMetadata.get(n);if(o===void 0&&globalThis.litPropertyMetadata.set(n,o=new Map),s==="setter"&&((r=Object.create(r)).wrapped=!0),o.set(t.name,r),s==="accessor"){let{name:i}=t;return{set(l){let u=e.get.call(this);e.set.call(this,l),this.requestUpdate(i,u,r,!0,l)},init(l){return l!==void 0&&this.C(i,void 0,r,l),l}}}if(s==="setter"){let{name:i}=t;return function(l){let u=this[i];e.call(this,l),this.requestUpdate(i,u,r,!0,l)}}throw Error("Unsupported decorator location: "+s)};function f(r){return(e,t)=>typeof t=="object"?bs(r,e,t):((s,n,o)=>{let i=n.hasOwnProperty(o);return n.constructor.createProperty(o,s),i?Object.getOwnPropertyDescriptor(n,o):void 0})(r,e,t)}function y(r){return f({...r,state:!0,attribute:!1})}var _=(r,e)=>{customElements.get(r)||customElements.define(r,e)};var Mt="mdt-refresh",C=r=>{r.dispatchEvent(new CustomEvent(Mt,{bubbles:!0,composed:!0}))};var ce=(r,e,t)=>{if(t<=0)return null;switch(r){case"ArrowRight":case"ArrowDown":return(e+1)%t;case"ArrowLeft":case"ArrowUp":return(e-1+t)%t;case"Home":return 0;case"End":return t-1;default:return null}},pe=r=>r==="Enter"||r===" "||r==="Spacebar";var Nt=r=>`tab-${r}`,vs=(r,e,t)=>{let s=ce(r.key,e,t.tabs.length);if(s!==null){r.preventDefault(),r.currentTarget.parentElement?.querySelectorAll('[role="tab"]')[s]?.focus();return}pe(r.key)&&(r.preventDefault(),t.onSelect(t.tabs[e].id))},he=r=>a`<div role="tablist" aria-label=${r.label} class="tabs">
-    ${r.tabs.map((e,t)=>{let s=e.id===r.selected;return a`<button
+var vs=Object.defineProperty;var bs=Object.getOwnPropertyDescriptor;var h=(r,t,e,s)=>{for(var n=s>1?void 0:s?bs(t,e):t,o=r.length-1,i;o>=0;o--)(i=r[o])&&(n=(s?i(t,e,n):i(n))||n);return s&&n&&vs(t,e,n),n};var ue=globalThis,me=ue.ShadowRoot&&(ue.ShadyCSS===void 0||ue.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype,Oe=Symbol(),nt=new WeakMap,Q=class{constructor(t,e,s){if(this._$cssResult$=!0,s!==Oe)throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.");this.cssText=t,this.t=e}get styleSheet(){let t=this.o,e=this.t;if(me&&t===void 0){let s=e!==void 0&&e.length===1;s&&(t=nt.get(e)),t===void 0&&((this.o=t=new CSSStyleSheet).replaceSync(this.cssText),s&&nt.set(e,t))}return t}toString(){return this.cssText}},ot=r=>new Q(typeof r=="string"?r:r+"",void 0,Oe),g=(r,...t)=>{let e=r.length===1?r[0]:t.reduce((s,n,o)=>s+(i=>{if(i._$cssResult$===!0)return i.cssText;if(typeof i=="number")return i;throw Error("Value passed to 'css' function must be a 'css' function result: "+i+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")})(n)+r[o+1],r[0]);return new Q(e,r,Oe)},it=(r,t)=>{if(me)r.adoptedStyleSheets=t.map(e=>e instanceof CSSStyleSheet?e:e.styleSheet);else for(let e of t){let s=document.createElement("style"),n=ue.litNonce;n!==void 0&&s.setAttribute("nonce",n),s.textContent=e.cssText,r.appendChild(s)}},Le=me?r=>r:r=>r instanceof CSSStyleSheet?(t=>{let e="";for(let s of t.cssRules)e+=s.cssText;return ot(e)})(r):r;var{is:$s,defineProperty:ks,getOwnPropertyDescriptor:xs,getOwnPropertyNames:ws,getOwnPropertySymbols:Ss,getPrototypeOf:As}=Object,ye=globalThis,at=ye.trustedTypes,Es=at?at.emptyScript:"",Cs=ye.reactiveElementPolyfillSupport,ee=(r,t)=>r,te={toAttribute(r,t){switch(t){case Boolean:r=r?Es:null;break;case Object:case Array:r=r==null?r:JSON.stringify(r)}return r},fromAttribute(r,t){let e=r;switch(t){case Boolean:e=r!==null;break;case Number:e=r===null?null:Number(r);break;case Object:case Array:try{e=JSON.parse(r)}catch{e=null}}return e}},ge=(r,t)=>!$s(r,t),lt={attribute:!0,type:String,converter:te,reflect:!1,useDefault:!1,hasChanged:ge};Symbol.metadata??=Symbol("metadata"),ye.litPropertyMetadata??=new WeakMap;var I=class extends HTMLElement{static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}static get observedAttributes(){return this.finalize(),this._$Eh&&[...this._$Eh.keys()]}static createProperty(t,e=lt){if(e.state&&(e.attribute=!1),this._$Ei(),this.prototype.hasOwnProperty(t)&&((e=Object.create(e)).wrapped=!0),this.elementProperties.set(t,e),!e.noAccessor){let s=Symbol(),n=this.getPropertyDescriptor(t,s,e);n!==void 0&&ks(this.prototype,t,n)}}static getPropertyDescriptor(t,e,s){let{get:n,set:o}=xs(this.prototype,t)??{get(){return this[e]},set(i){this[e]=i}};return{get:n,set(i){let l=n?.call(this);o?.call(this,i),this.requestUpdate(t,l,s)},configurable:!0,enumerable:!0}}static getPropertyOptions(t){return this.elementProperties.get(t)??lt}static _$Ei(){if(this.hasOwnProperty(ee("elementProperties")))return;let t=As(this);t.finalize(),t.l!==void 0&&(this.l=[...t.l]),this.elementProperties=new Map(t.elementProperties)}static finalize(){if(this.hasOwnProperty(ee("finalized")))return;if(this.finalized=!0,this._$Ei(),this.hasOwnProperty(ee("properties"))){let e=this.properties,s=[...ws(e),...Ss(e)];for(let n of s)this.createProperty(n,e[n])}let t=this[Symbol.metadata];if(t!==null){let e=litPropertyMetadata.get(t);if(e!==void 0)for(let[s,n]of e)this.elementProperties.set(s,n)}this._$Eh=new Map;for(let[e,s]of this.elementProperties){let n=this._$Eu(e,s);n!==void 0&&this._$Eh.set(n,e)}this.elementStyles=this.finalizeStyles(this.styles)}static finalizeStyles(t){let e=[];if(Array.isArray(t)){let s=new Set(t.flat(1/0).reverse());for(let n of s)e.unshift(Le(n))}else t!==void 0&&e.push(Le(t));return e}static _$Eu(t,e){let s=e.attribute;return s===!1?void 0:typeof s=="string"?s:typeof t=="string"?t.toLowerCase():void 0}constructor(){super(),this._$Ep=void 0,this.isUpdatePending=!1,this.hasUpdated=!1,this._$Em=null,this._$Ev()}_$Ev(){this._$ES=new Promise(t=>this.enableUpdating=t),this._$AL=new Map,this._$E_(),this.requestUpdate(),this.constructor.l?.forEach(t=>t(this))}addController(t){(this._$EO??=new Set).add(t),this.renderRoot!==void 0&&this.isConnected&&t.hostConnected?.()}removeController(t){this._$EO?.delete(t)}_$E_(){let t=new Map,e=this.constructor.elementProperties;for(let s of e.keys())this.hasOwnProperty(s)&&(t.set(s,this[s]),delete this[s]);t.size>0&&(this._$Ep=t)}createRenderRoot(){let t=this.shadowRoot??this.attachShadow(this.constructor.shadowRootOptions);return it(t,this.constructor.elementStyles),t}connectedCallback(){this.renderRoot??=this.createRenderRoot(),this.enableUpdating(!0),this._$EO?.forEach(t=>t.hostConnected?.())}enableUpdating(t){}disconnectedCallback(){this._$EO?.forEach(t=>t.hostDisconnected?.())}attributeChangedCallback(t,e,s){this._$AK(t,s)}_$ET(t,e){let s=this.constructor.elementProperties.get(t),n=this.constructor._$Eu(t,s);if(n!==void 0&&s.reflect===!0){let o=(s.converter?.toAttribute!==void 0?s.converter:te).toAttribute(e,s.type);this._$Em=t,o==null?this.removeAttribute(n):this.setAttribute(n,o),this._$Em=null}}_$AK(t,e){let s=this.constructor,n=s._$Eh.get(t);if(n!==void 0&&this._$Em!==n){let o=s.getPropertyOptions(n),i=typeof o.converter=="function"?{fromAttribute:o.converter}:o.converter?.fromAttribute!==void 0?o.converter:te;this._$Em=n;let l=i.fromAttribute(e,o.type);this[n]=l??this._$Ej?.get(n)??l,this._$Em=null}}requestUpdate(t,e,s,n=!1,o){if(t!==void 0){let i=this.constructor;if(n===!1&&(o=this[t]),s??=i.getPropertyOptions(t),!((s.hasChanged??ge)(o,e)||s.useDefault&&s.reflect&&o===this._$Ej?.get(t)&&!this.hasAttribute(i._$Eu(t,s))))return;this.C(t,e,s)}this.isUpdatePending===!1&&(this._$ES=this._$EP())}C(t,e,{useDefault:s,reflect:n,wrapped:o},i){s&&!(this._$Ej??=new Map).has(t)&&(this._$Ej.set(t,i??e??this[t]),o!==!0||i!==void 0)||(this._$AL.has(t)||(this.hasUpdated||s||(e=void 0),this._$AL.set(t,e)),n===!0&&this._$Em!==t&&(this._$Eq??=new Set).add(t))}async _$EP(){this.isUpdatePending=!0;try{await this._$ES}catch(e){Promise.reject(e)}let t=this.scheduleUpdate();return t!=null&&await t,!this.isUpdatePending}scheduleUpdate(){return this.performUpdate()}performUpdate(){if(!this.isUpdatePending)return;if(!this.hasUpdated){if(this.renderRoot??=this.createRenderRoot(),this._$Ep){for(let[n,o]of this._$Ep)this[n]=o;this._$Ep=void 0}let s=this.constructor.elementProperties;if(s.size>0)for(let[n,o]of s){let{wrapped:i}=o,l=this[n];i!==!0||this._$AL.has(n)||l===void 0||this.C(n,void 0,o,l)}}let t=!1,e=this._$AL;try{t=this.shouldUpdate(e),t?(this.willUpdate(e),this._$EO?.forEach(s=>s.hostUpdate?.()),this.update(e)):this._$EM()}catch(s){throw t=!1,this._$EM(),s}t&&this._$AE(e)}willUpdate(t){}_$AE(t){this._$EO?.forEach(e=>e.hostUpdated?.()),this.hasUpdated||(this.hasUpdated=!0,this.firstUpdated(t)),this.updated(t)}_$EM(){this._$AL=new Map,this.isUpdatePending=!1}get updateComplete(){return this.getUpdateComplete()}getUpdateComplete(){return this._$ES}shouldUpdate(t){return!0}update(t){this._$Eq&&=this._$Eq.forEach(e=>this._$ET(e,this[e])),this._$EM()}updated(t){}firstUpdated(t){}};I.elementStyles=[],I.shadowRootOptions={mode:"open"},I[ee("elementProperties")]=new Map,I[ee("finalized")]=new Map,Cs?.({ReactiveElement:I}),(ye.reactiveElementVersions??=[]).push("2.1.2");var Fe=globalThis,dt=r=>r,fe=Fe.trustedTypes,ct=fe?fe.createPolicy("lit-html",{createHTML:r=>r}):void 0,gt="$lit$",L=`lit$${Math.random().toFixed(9).slice(2)}$`,ft="?"+L,Ts=`<${ft}>`,q=document,re=()=>q.createComment(""),ne=r=>r===null||typeof r!="object"&&typeof r!="function",qe=Array.isArray,Ds=r=>qe(r)||typeof r?.[Symbol.iterator]=="function",Me=`[ 	
+\f\r]`,se=/<(?:(!--|\/[^a-zA-Z])|(\/?[a-zA-Z][^>\s]*)|(\/?$))/g,pt=/-->/g,ht=/>/g,z=RegExp(`>|${Me}(?:([^\\s"'>=/]+)(${Me}*=${Me}*(?:[^ 	
+\f\r"'\`<>=]|("|')|))|$)`,"g"),ut=/'/g,mt=/"/g,_t=/^(?:script|style|textarea|title)$/i,We=r=>(t,...e)=>({_$litType$:r,strings:t,values:e}),a=We(1),B=We(2),hr=We(3),W=Symbol.for("lit-noChange"),p=Symbol.for("lit-nothing"),yt=new WeakMap,F=q.createTreeWalker(q,129);function vt(r,t){if(!qe(r)||!r.hasOwnProperty("raw"))throw Error("invalid template strings array");return ct!==void 0?ct.createHTML(t):t}var Rs=(r,t)=>{let e=r.length-1,s=[],n,o=t===2?"<svg>":t===3?"<math>":"",i=se;for(let l=0;l<e;l++){let d=r[l],y,c,u=-1,A=0;for(;A<d.length&&(i.lastIndex=A,c=i.exec(d),c!==null);)A=i.lastIndex,i===se?c[1]==="!--"?i=pt:c[1]!==void 0?i=ht:c[2]!==void 0?(_t.test(c[2])&&(n=RegExp("</"+c[2],"g")),i=z):c[3]!==void 0&&(i=z):i===z?c[0]===">"?(i=n??se,u=-1):c[1]===void 0?u=-2:(u=i.lastIndex-c[2].length,y=c[1],i=c[3]===void 0?z:c[3]==='"'?mt:ut):i===mt||i===ut?i=z:i===pt||i===ht?i=se:(i=z,n=void 0);let E=i===z&&r[l+1].startsWith("/>")?" ":"";o+=i===se?d+Ts:u>=0?(s.push(y),d.slice(0,u)+gt+d.slice(u)+L+E):d+L+(u===-2?l:E)}return[vt(r,o+(r[e]||"<?>")+(t===2?"</svg>":t===3?"</math>":"")),s]},oe=class r{constructor({strings:t,_$litType$:e},s){let n;this.parts=[];let o=0,i=0,l=t.length-1,d=this.parts,[y,c]=Rs(t,e);if(this.el=r.createElement(y,s),F.currentNode=this.el.content,e===2||e===3){let u=this.el.content.firstChild;u.replaceWith(...u.childNodes)}for(;(n=F.nextNode())!==null&&d.length<l;){if(n.nodeType===1){if(n.hasAttributes())for(let u of n.getAttributeNames())if(u.endsWith(gt)){let A=c[i++],E=n.getAttribute(u).split(L),j=/([.?@])?(.*)/.exec(A);d.push({type:1,index:o,name:j[2],strings:E,ctor:j[1]==="."?He:j[1]==="?"?Ue:j[1]==="@"?je:X}),n.removeAttribute(u)}else u.startsWith(L)&&(d.push({type:6,index:o}),n.removeAttribute(u));if(_t.test(n.tagName)){let u=n.textContent.split(L),A=u.length-1;if(A>0){n.textContent=fe?fe.emptyScript:"";for(let E=0;E<A;E++)n.append(u[E],re()),F.nextNode(),d.push({type:2,index:++o});n.append(u[A],re())}}}else if(n.nodeType===8)if(n.data===ft)d.push({type:2,index:o});else{let u=-1;for(;(u=n.data.indexOf(L,u+1))!==-1;)d.push({type:7,index:o}),u+=L.length-1}o++}}static createElement(t,e){let s=q.createElement("template");return s.innerHTML=t,s}};function K(r,t,e=r,s){if(t===W)return t;let n=s!==void 0?e._$Co?.[s]:e._$Cl,o=ne(t)?void 0:t._$litDirective$;return n?.constructor!==o&&(n?._$AO?.(!1),o===void 0?n=void 0:(n=new o(r),n._$AT(r,e,s)),s!==void 0?(e._$Co??=[])[s]=n:e._$Cl=n),n!==void 0&&(t=K(r,n._$AS(r,t.values),n,s)),t}var Ne=class{constructor(t,e){this._$AV=[],this._$AN=void 0,this._$AD=t,this._$AM=e}get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}u(t){let{el:{content:e},parts:s}=this._$AD,n=(t?.creationScope??q).importNode(e,!0);F.currentNode=n;let o=F.nextNode(),i=0,l=0,d=s[0];for(;d!==void 0;){if(i===d.index){let y;d.type===2?y=new ie(o,o.nextSibling,this,t):d.type===1?y=new d.ctor(o,d.name,d.strings,this,t):d.type===6&&(y=new ze(o,this,t)),this._$AV.push(y),d=s[++l]}i!==d?.index&&(o=F.nextNode(),i++)}return F.currentNode=q,n}p(t){let e=0;for(let s of this._$AV)s!==void 0&&(s.strings!==void 0?(s._$AI(t,s,e),e+=s.strings.length-2):s._$AI(t[e])),e++}},ie=class r{get _$AU(){return this._$AM?._$AU??this._$Cv}constructor(t,e,s,n){this.type=2,this._$AH=p,this._$AN=void 0,this._$AA=t,this._$AB=e,this._$AM=s,this.options=n,this._$Cv=n?.isConnected??!0}get parentNode(){let t=this._$AA.parentNode,e=this._$AM;return e!==void 0&&t?.nodeType===11&&(t=e.parentNode),t}get startNode(){return this._$AA}get endNode(){return this._$AB}_$AI(t,e=this){t=K(this,t,e),ne(t)?t===p||t==null||t===""?(this._$AH!==p&&this._$AR(),this._$AH=p):t!==this._$AH&&t!==W&&this._(t):t._$litType$!==void 0?this.$(t):t.nodeType!==void 0?this.T(t):Ds(t)?this.k(t):this._(t)}O(t){return this._$AA.parentNode.insertBefore(t,this._$AB)}T(t){this._$AH!==t&&(this._$AR(),this._$AH=this.O(t))}_(t){this._$AH!==p&&ne(this._$AH)?this._$AA.nextSibling.data=t:this.T(q.createTextNode(t)),this._$AH=t}$(t){let{values:e,_$litType$:s}=t,n=typeof s=="number"?this._$AC(t):(s.el===void 0&&(s.el=oe.createElement(vt(s.h,s.h[0]),this.options)),s);if(this._$AH?._$AD===n)this._$AH.p(e);else{let o=new Ne(n,this),i=o.u(this.options);o.p(e),this.T(i),this._$AH=o}}_$AC(t){let e=yt.get(t.strings);return e===void 0&&yt.set(t.strings,e=new oe(t)),e}k(t){qe(this._$AH)||(this._$AH=[],this._$AR());let e=this._$AH,s,n=0;for(let o of t)n===e.length?e.push(s=new r(this.O(re()),this.O(re()),this,this.options)):s=e[n],s._$AI(o),n++;n<e.length&&(this._$AR(s&&s._$AB.nextSibling,n),e.length=n)}_$AR(t=this._$AA.nextSibling,e){for(this._$AP?.(!1,!0,e);t!==this._$AB;){let s=dt(t).nextSibling;dt(t).remove(),t=s}}setConnected(t){this._$AM===void 0&&(this._$Cv=t,this._$AP?.(t))}},X=class{get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}constructor(t,e,s,n,o){this.type=1,this._$AH=p,this._$AN=void 0,this.element=t,this.name=e,this._$AM=n,this.options=o,s.length>2||s[0]!==""||s[1]!==""?(this._$AH=Array(s.length-1).fill(new String),this.strings=s):this._$AH=p}_$AI(t,e=this,s,n){let o=this.strings,i=!1;if(o===void 0)t=K(this,t,e,0),i=!ne(t)||t!==this._$AH&&t!==W,i&&(this._$AH=t);else{let l=t,d,y;for(t=o[0],d=0;d<o.length-1;d++)y=K(this,l[s+d],e,d),y===W&&(y=this._$AH[d]),i||=!ne(y)||y!==this._$AH[d],y===p?t=p:t!==p&&(t+=(y??"")+o[d+1]),this._$AH[d]=y}i&&!n&&this.j(t)}j(t){t===p?this.element.removeAttribute(this.name):this.element.setAttribute(this.name,t??"")}},He=class extends X{constructor(){super(...arguments),this.type=3}j(t){this.element[this.name]=t===p?void 0:t}},Ue=class extends X{constructor(){super(...arguments),this.type=4}j(t){this.element.toggleAttribute(this.name,!!t&&t!==p)}},je=class extends X{constructor(t,e,s,n,o){super(t,e,s,n,o),this.type=5}_$AI(t,e=this){if((t=K(this,t,e,0)??p)===W)return;let s=this._$AH,n=t===p&&s!==p||t.capture!==s.capture||t.once!==s.once||t.passive!==s.passive,o=t!==p&&(s===p||n);n&&this.element.removeEventListener(this.name,this,s),o&&this.element.addEventListener(this.name,this,t),this._$AH=t}handleEvent(t){typeof this._$AH=="function"?this._$AH.call(this.options?.host??this.element,t):this._$AH.handleEvent(t)}},ze=class{constructor(t,e,s){this.element=t,this.type=6,this._$AN=void 0,this._$AM=e,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(t){K(this,t)}};var Is=Fe.litHtmlPolyfillSupport;Is?.(oe,ie),(Fe.litHtmlVersions??=[]).push("3.3.3");var bt=(r,t,e)=>{let s=e?.renderBefore??t,n=s._$litPart$;if(n===void 0){let o=e?.renderBefore??null;s._$litPart$=n=new ie(t.insertBefore(re(),o),o,void 0,e??{})}return n._$AI(r),n};var Be=globalThis,k=class extends I{constructor(){super(...arguments),this.renderOptions={host:this},this._$Do=void 0}createRenderRoot(){let t=super.createRenderRoot();return this.renderOptions.renderBefore??=t.firstChild,t}update(t){let e=this.render();this.hasUpdated||(this.renderOptions.isConnected=this.isConnected),super.update(t),this._$Do=bt(e,this.renderRoot,this.renderOptions)}connectedCallback(){super.connectedCallback(),this._$Do?.setConnected(!0)}disconnectedCallback(){super.disconnectedCallback(),this._$Do?.setConnected(!1)}render(){return W}};k._$litElement$=!0,k.finalized=!0,Be.litElementHydrateSupport?.({LitElement:k});var Ps=Be.litElementPolyfillSupport;Ps?.({LitElement:k});(Be.litElementVersions??=[]).push("4.2.2");var Os={attribute:!0,type:String,converter:te,reflect:!1,hasChanged:ge},Ls=(r=Os,t,e)=>{let{kind:s,metadata:n}=e,o=globalThis.litPropertyMetadata.get(n);if(o===void 0&&globalThis.litPropertyMetadata.set(n,o=new Map),s==="setter"&&((r=Object.create(r)).wrapped=!0),o.set(e.name,r),s==="accessor"){let{name:i}=e;return{set(l){let d=t.get.call(this);t.set.call(this,l),this.requestUpdate(i,d,r,!0,l)},init(l){return l!==void 0&&this.C(i,void 0,r,l),l}}}if(s==="setter"){let{name:i}=e;return function(l){let d=this[i];t.call(this,l),this.requestUpdate(i,d,r,!0,l)}}throw Error("Unsupported decorator location: "+s)};function $(r){return(t,e)=>typeof e=="object"?Ls(r,t,e):((s,n,o)=>{let i=n.hasOwnProperty(o);return n.constructor.createProperty(o,s),i?Object.getOwnPropertyDescriptor(n,o):void 0})(r,t,e)}function m(r){return $({...r,state:!0,attribute:!1})}var _=(r,t)=>{customElements.get(r)||customElements.define(r,t)};var Ye="mdt-refresh",T=r=>{r.dispatchEvent(new CustomEvent(Ye,{bubbles:!0,composed:!0}))};var $t=(r,t,e)=>{if(e<=0)return null;switch(r){case"ArrowRight":case"ArrowDown":return(t+1)%e;case"ArrowLeft":case"ArrowUp":return(t-1+e)%e;case"Home":return 0;case"End":return e-1;default:return null}},kt=r=>r==="Enter"||r===" "||r==="Spacebar";var Ge=r=>`tab-${r}`,Ms=(r,t,e)=>{let s=$t(r.key,t,e.tabs.length);if(s!==null){r.preventDefault(),r.currentTarget.parentElement?.querySelectorAll('[role="tab"]')[s]?.focus();return}kt(r.key)&&(r.preventDefault(),e.onSelect(e.tabs[t].id))},xt=r=>a`<div role="tablist" aria-label=${r.label} class="tabs">
+    ${r.tabs.map((t,e)=>{let s=t.id===r.selected;return a`<button
         type="button"
         role="tab"
-        id=${Nt(e.id)}
+        id=${Ge(t.id)}
         aria-selected=${s?"true":"false"}
         aria-controls=${r.panelId}
         tabindex=${s?"0":"-1"}
-        @click=${()=>r.onSelect(e.id)}
-        @keydown=${n=>vs(n,t,r)}
+        @click=${()=>r.onSelect(t.id)}
+        @keydown=${n=>Ms(n,e,r)}
       >
-        ${e.label}
+        ${t.label}
       </button>`})}
-  </div>`,ue=g`
+  </div>`,wt=g`
   .tabs {
     display: flex;
     flex-wrap: wrap;
@@ -47,7 +47,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
   @media (max-width: 600px) {
     .tabs {
       display: grid;
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-columns: repeat(4, minmax(0, 1fr));
     }
     [role="tab"] {
       white-space: normal;
@@ -55,7 +55,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
       font-size: 0.9rem;
     }
   }
-`;var S="microdose_together",me=r=>r.callWS({type:`${S}/couples`}),ye=(r,e)=>r.callWS({type:`${S}/today`,config_entry_id:e}),ge=(r,e,t=!1)=>r.callWS({type:`${S}/log_dose`,config_entry_id:e,...t?{acknowledge_off_protocol:!0}:{}}),fe=(r,e,t)=>r.callWS({type:`${S}/check_in`,config_entry_id:e,mood:t.mood,connection:t.connection,stress:t.stress,...t.note?{note:t.note}:{}}),_e=(r,e,t)=>r.callWS({type:`${S}/answer_prompt`,config_entry_id:e,answer:t}),be=(r,e,t)=>r.callWS({type:`${S}/set_intention`,config_entry_id:e,intention:t}),ve=(r,e,t)=>r.callWS({type:`${S}/today_feels`,config_entry_id:e,today_feels:t}),$e=(r,e)=>r.callWS({type:`${S}/start_ritual`,config_entry_id:e}),ke=(r,e)=>r.callWS({type:`${S}/end_ritual`,config_entry_id:e}),xe=(r,e,t,s)=>r.callWS({type:`${S}/history`,config_entry_id:e,start:t,end:s}),we=r=>({type:`${S}/subscribe`,config_entry_id:r}),Se=async(r,e,t)=>(await r.callWS({type:"frontend/get_translations",language:e,category:t,integration:[S]}))?.resources??{};var $s=(r,e,t)=>r.subscribeMessage(t,we(e)),gt=class{constructor(e,t=()=>{}){this.onToday=e;this.onError=t;this.entryId=null;this.connection=null;this.pending=null;this.generation=0}get current(){return this.entryId}follow(e,t){if(this.entryId===t&&this.connection===e&&this.pending)return;this.stop();let s=++this.generation;this.entryId=t,this.connection=e,this.pending=$s(e,t,n=>{s===this.generation&&this.onToday(n)}).catch(n=>{s===this.generation&&(this.pending=null,this.onError(n))})}stop(){this.generation++;let e=this.pending;this.pending=null,this.entryId=null,this.connection=null,e&&e.then(t=>t?.()).catch(()=>{})}};var ks=["en","fi"],Ae=r=>{let e=(r??"").trim().toLowerCase().split(/[-_]/)[0];return ks.includes(e)?e:"en"};var ft=(r,e="")=>{let t={};if(r&&typeof r=="object")for(let[s,n]of Object.entries(r)){let o=e?`${e}.${s}`:s;typeof n=="string"?t[o]=n:Object.assign(t,ft(n,o))}return t},xs=/\{([a-zA-Z0-9_]+)\}/g;var _t=(r,e={})=>r.replace(xs,(t,s)=>Object.prototype.hasOwnProperty.call(e,s)&&e[s]!=null?String(e[s]):t),M=r=>[...r].length;var Te="microdose_together",rt=`component.${Te}`,Ht={phase:r=>`${rt}.entity.sensor.phase.state.${r}`,reason:r=>`${rt}.entity.binary_sensor.calm_day.state_attributes.reasons.state.${r}`,feels:r=>`${rt}.entity.select.today_feels.state.${r}`},Ee={theme:r=>`${rt}.selector.theme.options.${r}`,safetyNote:r=>`${rt}.selector.safety_note.options.${r}`},ws=(r,e=Te)=>`component.${e}.exceptions.${r}.message`,Ce=r=>typeof r=="object"&&r!==null,Re=r=>{if(!Ce(r))return null;let e={};return typeof r.code=="string"&&(e.code=r.code),typeof r.message=="string"&&(e.message=r.message),typeof r.translation_domain=="string"&&(e.translation_domain=r.translation_domain),typeof r.translation_key=="string"&&(e.translation_key=r.translation_key),Ce(r.translation_placeholders)&&(e.translation_placeholders=Object.fromEntries(Object.entries(r.translation_placeholders).map(([t,s])=>[t,String(s)]))),e},Pe=r=>Re(r)?.translation_key??null,Ss=(r,e,t)=>{let s=Re(r);if(s?.translation_key){let n=e[ws(s.translation_key,s.translation_domain)];if(n){let o=_t(n,s.translation_placeholders??{});if(!/\{[a-zA-Z0-9_]+\}/.test(o)||!s.message)return o}}return s?.message?s.message:r instanceof Error&&r.message?r.message:t},bt=class{constructor(e,t,s,n={}){this.language=e;this.strings=t;this.fallbackStrings=s;this.resources=n}t(e,t){let s=this.strings[e]??this.fallbackStrings[e]??e;return _t(s,t)}tOr(e,t,s){let n=this.strings[e]??this.fallbackStrings[e];return n===void 0?t:_t(n,s)}plural(e,t,s={}){return this.t(`${e}_${t===1?"one":"other"}`,{count:t,...s})}server(e,t,s){return this.resources[e]??this.strings[t]??this.fallbackStrings[t]??s}phase(e){return this.server(Ht.phase(e),`phase.${e}`,e)}reason(e){return this.server(Ht.reason(e),`reason.${e}`,e)}feels(e){return this.server(Ht.feels(e),`feels.${e}`,e)}theme(e){let t=e.replace(/_/g," ");return this.resources[Ee.theme(e)]??t.charAt(0).toUpperCase()+t.slice(1)}safetyNote(e,t){return(e?this.resources[Ee.safetyNote(e)]:void 0)??t??null}error(e){return Ss(e,this.resources,this.t("panel.error_generic"))}};var Ie={panel:{title:"Together",menu:"Open the sidebar",loading:"Loading…",retry:"Try again",error_generic:"Something went wrong, and nothing was changed. Please try again.",couple_label:"Couple",tabs_label:"Sections of Together",saving:"Saving…",saved:"Saved",not_connected:"Today's details have not arrived yet. They show here as soon as they do."},tabs:{today:"Today",dose:"My dose",check_in:"Check in",prompt:"Tonight's prompt",ritual:"Ritual",history:"My history"},not_partner:{heading:"This space belongs to a couple",body:"Together is kept by the two partners of a couple, and your user is not linked to either of them, so there is nothing to show here.",hint:"If that seems wrong, whoever set up Microdose Together can link your user to a partner in its settings."},today:{heading:"Today",phase_label:"Phase",cycle_day:"Day {day} of the cycle",dose_today:"Today is a dose day.",next_dose:"Next dose day: {date}",no_next_dose:"No dose day is planned yet.",break_end:"The tolerance break ends on {date}.",paused:"The protocol is paused. Nothing is expected of you until it resumes.",calm_heading:"Is today calm?",calm_yes:"Today looks calm.",calm_no:"Today may not be calm, because:",calm_unknown:"There is no reading of the day yet.",feels_label:"Today feels",feels_hint:"Automatic follows your calendars. Choose calm or not calm if you know better.",intention_heading:"Our intention",intention_label:"Shared intention",intention_hint:"A few words you both carry through the day. You both see and can change it.",intention_save:"Save intention",intention_too_long:"Please keep the intention to {max} characters.",us_heading:"The two of you",dosed_today:"Dosed today",not_dosed_today:"No dose today",checked_in_today:"Checked in today",not_checked_in_today:"Not checked in yet today"},dose:{heading:"My dose",planned:"Your planned dose is {amount}.",log:"Log my dose · {amount}",amount:"{grams} g {form}",dosed_today:"You have logged your dose today.",not_dosed_today:"You have not logged a dose today.",last_dose:"Your last dose: {when}",doses_this_cycle:"Doses this cycle: {count}",logged:"Your dose is logged. Go gently today.",logged_off_protocol:"Your dose is logged and marked as off protocol. Go gently today.",ack_intro:"If you still want to record it, it will be kept and marked as off protocol.",ack_label:"I understand this is off protocol",confirm:"Confirm off-protocol dose",safety_heading:"A note of care"},form:{dried:"dried",fresh_truffle:"fresh truffle"},check_in:{heading:"Check in",intro:"How are you right now? Choose a number on each scale.",due:"A check-in is due.",not_due:"No check-in is due right now.",checked_in_today:"You have checked in today.",streak_one:"Streak: {count} day",streak_other:"Streak: {count} days",mood:"Mood",mood_low:"Low",mood_high:"Bright",mood_missing:"Choose a number for mood.",connection:"Connection",connection_low:"Distant",connection_high:"Close",connection_missing:"Choose a number for connection.",stress:"Stress",stress_low:"At ease",stress_high:"Very stressed",stress_missing:"Choose a number for stress.",note_label:"Private note",note_hint:"Only you can read this note. Your partner sees your scores, never the note.",note_count:"{count} of {max} characters",note_too_long:"The note is {count} characters long; please keep it to {max}.",save:"Save check-in"},prompt:{heading:"Tonight's prompt",none:"There is no prompt today.",none_hint:"When one arrives in the evening, it shows here by itself.",theme:"Theme: {theme}",answer_label:"Your answer",answer_hint:"{name} sees your answer only once they have answered too.",send:"Send answer",empty:"Write a few words before sending.",too_long:"The answer is {count} characters long; please keep it to {max}.",partner_answered:"{name} has answered. Both answers show once you send yours.",waiting:"Waiting for {name}",waiting_hint:"Your answer is kept. Both answers show here once {name} has answered.",what_you_wrote:"What you wrote",both:"Both answers"},ritual:{heading:"The evening ritual",intro:"Starting the ritual dims the lights, starts the music and sends tonight's prompt. Ending it puts the room back as it was.",running:"The ritual is on, since {time}.",running_no_time:"The ritual is on.",not_running:"The ritual is not on.",phones_of:"{name}'s phones",start:"Start ritual",end:"End ritual",report_start:"What starting did",report_end:"What ending did",summary:"Done: {done}. Skipped: {skipped}. Failed: {failed}.",no_steps:"There was nothing to do.",status_done:"Done",status_skipped:"Skipped",status_failed:"Failed",error_detail:"Reason: {error}",step:{light:"Dim the lights",volume:"Set the volume",play_media:"Choose the music",shuffle:"Shuffle the music",play:"Play the music",notify:"Send tonight's prompt",restore_light:"Put the lights back",pause_media:"Pause the music",restore_volume:"Put the volume back"}},history:{heading:"My history",range_legend:"Days to show",from:"From",to:"To",show:"Show",range_missing:"Choose both dates.",range_reversed:"The end date is before the start date.",range_too_long:"Choose at most {days} days at a time.",my_check_ins:"My check-ins",no_check_ins:"You did not check in on these days.",scores_line:"Mood {mood} · Connection {connection} · Stress {stress}",note:"Private note",scores_heading:"Both of your scores",score_select:"Score to show",chart_label:"{scale} from {start} to {end}: {me} is the solid line, {partner} the dashed line, dose days are marked below.",day:"Day",dose_column:"Dose",legend_dose:"Dose day",no_dose:"—",no_score:"—",no_scores:"Neither of you checked in on these days.",prompts_heading:"Past prompts",no_prompts:"There were no prompts on these days.",not_revealed:"Not shared yet: both answers show once both of you have answered.",your_answer_so_far:"Your answer (only you see it for now)",no_answer:"No answer",off_protocol:"off protocol"},phase:{dose_day:"Dose day",rest_day:"Rest day",tolerance_break:"Tolerance break",paused:"Paused"},reason:{busy_hours:"Busy hours in the calendar",many_events:"Many events",stress_keyword:"A stressful event",partner_stressed:"One of you feels stressed",calendar_unreadable:"A calendar could not be read",override:"Set by hand"},feels:{automatic:"Automatic",calm:"Calm",not_calm:"Not calm"}};var De={panel:{title:"Yhdessä",menu:"Avaa sivupalkki",loading:"Ladataan…",retry:"Yritä uudelleen",error_generic:"Jokin meni vikaan, eikä mitään muutettu. Yritä uudelleen.",couple_label:"Pariskunta",tabs_label:"Yhdessä-näkymän osiot",saving:"Tallennetaan…",saved:"Tallennettu",not_connected:"Päivän tiedot eivät ole vielä tulleet. Ne näkyvät tässä heti, kun tulevat."},tabs:{today:"Tänään",dose:"Oma annos",check_in:"Kuulumiset",prompt:"Illan kysymys",ritual:"Rituaali",history:"Oma historia"},not_partner:{heading:"Tämä tila kuuluu pariskunnalle",body:"Yhdessä-näkymää käyttävät pariskunnan kaksi kumppania, eikä käyttäjääsi ole yhdistetty kumpaankaan heistä, joten tässä ei ole sinulle näytettävää.",hint:"Jos tämä tuntuu väärältä, Microdose Togetherin käyttöönottaja voi yhdistää käyttäjäsi kumppaniin sen asetuksissa."},today:{heading:"Tänään",phase_label:"Vaihe",cycle_day:"Jakson {day}. päivä",dose_today:"Tänään on annospäivä.",next_dose:"Seuraava annospäivä: {date}",no_next_dose:"Annospäivää ei ole vielä suunniteltu.",break_end:"Toleranssitauko päättyy {date}.",paused:"Protokolla on keskeytetty. Sinulta ei odoteta mitään ennen kuin se jatkuu.",calm_heading:"Onko tänään rauhallista?",calm_yes:"Tänään näyttää rauhalliselta.",calm_no:"Tänään ei ehkä ole rauhallista, koska:",calm_unknown:"Päivästä ei ole vielä arviota.",feels_label:"Tänään tuntuu",feels_hint:"Automaattinen seuraa kalentereitanne. Valitse rauhalliselta tai levottomalta, jos tiedät paremmin.",intention_heading:"Yhteinen aikomuksemme",intention_label:"Yhteinen aikomus",intention_hint:"Muutama sana, jonka kumpikin kantaa mukanaan päivän läpi. Näette sen molemmat ja voitte kumpikin muuttaa sitä.",intention_save:"Tallenna aikomus",intention_too_long:"Pidä aikomus enintään {max} merkin mittaisena.",us_heading:"Te kaksi",dosed_today:"Annos otettu tänään",not_dosed_today:"Ei annosta tänään",checked_in_today:"Kuulumiset kerrottu tänään",not_checked_in_today:"Kuulumisia ei vielä kerrottu tänään"},dose:{heading:"Oma annos",planned:"Suunniteltu annoksesi on {amount}.",log:"Kirjaa annokseni · {amount}",amount:"{grams} g {form}",dosed_today:"Olet kirjannut annoksesi tänään.",not_dosed_today:"Et ole kirjannut annosta tänään.",last_dose:"Viimeisin annoksesi: {when}",doses_this_cycle:"Annoksia tällä jaksolla: {count}",logged:"Annoksesi on kirjattu. Ota tänään rauhallisesti.",logged_off_protocol:"Annoksesi on kirjattu ja merkitty protokollan ulkopuoliseksi. Ota tänään rauhallisesti.",ack_intro:"Jos haluat silti kirjata sen, kirjaus säilytetään ja merkitään protokollan ulkopuoliseksi.",ack_label:"Ymmärrän, että tämä on protokollan ulkopuolella",confirm:"Vahvista protokollan ulkopuolinen annos",safety_heading:"Pidä huolta itsestäsi"},form:{dried:"kuivattuja sieniä",fresh_truffle:"tuoreita tryffeleitä"},check_in:{heading:"Kuulumiset",intro:"Miten voit juuri nyt? Valitse jokaiselta asteikolta numero.",due:"On aika kertoa kuulumiset.",not_due:"Kuulumisia ei nyt kysytä.",checked_in_today:"Olet kertonut kuulumisesi tänään.",streak_one:"Putki: {count} päivä",streak_other:"Putki: {count} päivää",mood:"Mieliala",mood_low:"Matala",mood_high:"Valoisa",mood_missing:"Valitse mielialalle numero.",connection:"Yhteys",connection_low:"Etäinen",connection_high:"Läheinen",connection_missing:"Valitse yhteydelle numero.",stress:"Stressi",stress_low:"Levollinen",stress_high:"Hyvin stressaantunut",stress_missing:"Valitse stressille numero.",note_label:"Yksityinen muistiinpano",note_hint:"Vain sinä voit lukea tämän muistiinpanon. Kumppanisi näkee numerosi, muttei koskaan muistiinpanoa.",note_count:"{count}/{max} merkkiä",note_too_long:"Muistiinpanossa on {count} merkkiä; pidä se enintään {max} merkin mittaisena.",save:"Tallenna kuulumiset"},prompt:{heading:"Illan kysymys",none:"Tänään ei ole kysymystä.",none_hint:"Kun kysymys tulee illalla, se näkyy tässä itsestään.",theme:"Teema: {theme}",answer_label:"Vastauksesi",answer_hint:"{name} näkee vastauksesi vasta, kun on itse vastannut.",send:"Lähetä vastaus",empty:"Kirjoita muutama sana ennen lähettämistä.",too_long:"Vastauksessa on {count} merkkiä; pidä se enintään {max} merkin mittaisena.",partner_answered:"{name} on vastannut. Molemmat vastaukset näkyvät, kun lähetät omasi.",waiting:"Odotetaan, että {name} vastaa",waiting_hint:"Vastauksesi on tallessa. Molemmat vastaukset näkyvät tässä, kun {name} on vastannut.",what_you_wrote:"Mitä kirjoitit",both:"Molemmat vastaukset"},ritual:{heading:"Iltarituaali",intro:"Rituaalin aloitus himmentää valot, käynnistää musiikin ja lähettää illan kysymyksen. Lopetus palauttaa huoneen ennalleen.",running:"Rituaali on käynnissä, alkoi {time}.",running_no_time:"Rituaali on käynnissä.",not_running:"Rituaali ei ole käynnissä.",phones_of:"Puhelimet: {name}",start:"Aloita rituaali",end:"Lopeta rituaali",report_start:"Mitä aloitus teki",report_end:"Mitä lopetus teki",summary:"Tehty: {done}. Ohitettu: {skipped}. Epäonnistui: {failed}.",no_steps:"Tehtävää ei ollut.",status_done:"Tehty",status_skipped:"Ohitettu",status_failed:"Epäonnistui",error_detail:"Syy: {error}",step:{light:"Himmennä valot",volume:"Säädä äänenvoimakkuus",play_media:"Valitse musiikki",shuffle:"Sekoita musiikki",play:"Soita musiikkia",notify:"Lähetä illan kysymys",restore_light:"Palauta valot",pause_media:"Keskeytä musiikki",restore_volume:"Palauta äänenvoimakkuus"}},history:{heading:"Oma historia",range_legend:"Näytettävät päivät",from:"Alkaen",to:"Asti",show:"Näytä",range_missing:"Valitse molemmat päivät.",range_reversed:"Loppupäivä on ennen alkupäivää.",range_too_long:"Valitse enintään {days} päivää kerrallaan.",my_check_ins:"Omat kuulumiseni",no_check_ins:"Et kertonut kuulumisiasi näinä päivinä.",scores_line:"Mieliala {mood} · Yhteys {connection} · Stressi {stress}",note:"Yksityinen muistiinpano",scores_heading:"Teidän molempien numerot",score_select:"Näytettävä asteikko",chart_label:"{scale} {start}–{end}: {me} on yhtenäinen viiva, {partner} katkoviiva, annospäivät on merkitty alle.",day:"Päivä",dose_column:"Annos",legend_dose:"Annospäivä",no_dose:"—",no_score:"—",no_scores:"Kumpikaan teistä ei kertonut kuulumisiaan näinä päivinä.",prompts_heading:"Aiemmat kysymykset",no_prompts:"Näinä päivinä ei ollut kysymyksiä.",not_revealed:"Ei vielä jaettu: molemmat vastaukset näkyvät, kun olette kumpikin vastanneet.",your_answer_so_far:"Vastauksesi (toistaiseksi vain sinä näet sen)",no_answer:"Ei vastausta",off_protocol:"protokollan ulkopuolella"},phase:{dose_day:"Annospäivä",rest_day:"Lepopäivä",tolerance_break:"Toleranssitauko",paused:"Keskeytetty"},reason:{busy_hours:"Kalenterissa paljon varattua aikaa",many_events:"Paljon tapahtumia",stress_keyword:"Stressaava tapahtuma",partner_stressed:"Toinen teistä on stressaantunut",calendar_unreadable:"Kalenteria ei voitu lukea",override:"Asetettu käsin"},feels:{automatic:"Automaattinen",calm:"Rauhalliselta",not_calm:"Levottomalta"}};var Ut={en:ft(Ie),fi:ft(De)};var vt=["today","dose","check-in","prompt","ritual","history"],Cs="today",nt="/microdose-together",jt=r=>{let e=(r??"").split(/[?#]/)[0].replace(/^\/+/,"").split("/")[0];return vt.includes(e)?e:Cs},Le=r=>{let e=new URLSearchParams(r??"").get("couple");return e||null},zt=(r,e)=>{if(r.length===0)return{kind:"none"};let t=r.find(s=>s.config_entry_id===e)??r[0];return r.length===1?{kind:"one",couple:t}:{kind:"several",couple:t,couples:r}},Oe=(r,e,t=nt)=>{let s=`${t.replace(/\/+$/,"")}/${r}`;return e?`${s}?couple=${encodeURIComponent(e)}`:s};var b=g`
+`;var S="microdose_together",St=r=>r.callWS({type:`${S}/couples`}),At=(r,t)=>r.callWS({type:`${S}/today`,config_entry_id:t}),Et=(r,t,e=!1)=>r.callWS({type:`${S}/log_dose`,config_entry_id:t,...e?{acknowledge_off_protocol:!0}:{}}),Ct=(r,t,e)=>r.callWS({type:`${S}/check_in`,config_entry_id:t,mood:e.mood,connection:e.connection,stress:e.stress,...e.note?{note:e.note}:{}}),Tt=(r,t,e)=>r.callWS({type:`${S}/answer_prompt`,config_entry_id:t,answer:e}),Dt=(r,t,e)=>r.callWS({type:`${S}/set_intention`,config_entry_id:t,intention:e}),Rt=(r,t,e)=>r.callWS({type:`${S}/today_feels`,config_entry_id:t,today_feels:e}),It=(r,t)=>r.callWS({type:`${S}/start_ritual`,config_entry_id:t}),Pt=(r,t)=>r.callWS({type:`${S}/end_ritual`,config_entry_id:t}),Ot=(r,t,e,s)=>r.callWS({type:`${S}/history`,config_entry_id:t,start:e,end:s}),Lt=(r,t,e,s)=>r.callWS({type:`${S}/insights`,config_entry_id:t,start:e,end:s}),Mt=r=>({type:`${S}/subscribe`,config_entry_id:r}),Nt=async(r,t,e)=>(await r.callWS({type:"frontend/get_translations",language:t,category:e,integration:[S]}))?.resources??{};var Ns=(r,t,e)=>r.subscribeMessage(e,Mt(t)),ve=class{constructor(t,e=()=>{}){this.onToday=t;this.onError=e;this.entryId=null;this.connection=null;this.pending=null;this.generation=0}get current(){return this.entryId}follow(t,e){if(this.entryId===e&&this.connection===t&&this.pending)return;this.stop();let s=++this.generation;this.entryId=e,this.connection=t,this.pending=Ns(t,e,n=>{s===this.generation&&this.onToday(n)}).catch(n=>{s===this.generation&&(this.pending=null,this.onError(n))})}stop(){this.generation++;let t=this.pending;this.pending=null,this.entryId=null,this.connection=null,t&&t.then(e=>e?.()).catch(()=>{})}};var Hs=["en","fi"],Ht=r=>{let t=(r??"").trim().toLowerCase().split(/[-_]/)[0];return Hs.includes(t)?t:"en"};var be=(r,t="")=>{let e={};if(r&&typeof r=="object")for(let[s,n]of Object.entries(r)){let o=t?`${t}.${s}`:s;typeof n=="string"?e[o]=n:Object.assign(e,be(n,o))}return e},Us=/\{([a-zA-Z0-9_]+)\}/g;var $e=(r,t={})=>r.replace(Us,(e,s)=>Object.prototype.hasOwnProperty.call(t,s)&&t[s]!=null?String(t[s]):e),M=r=>[...r].length;var zt="microdose_together",ae=`component.${zt}`,Ve={phase:r=>`${ae}.entity.sensor.phase.state.${r}`,reason:r=>`${ae}.entity.binary_sensor.calm_day.state_attributes.reasons.state.${r}`,feels:r=>`${ae}.entity.select.today_feels.state.${r}`},Ut={theme:r=>`${ae}.selector.theme.options.${r}`,safetyNote:r=>`${ae}.selector.safety_note.options.${r}`},js=(r,t=zt)=>`component.${t}.exceptions.${r}.message`,jt=r=>typeof r=="object"&&r!==null,Ft=r=>{if(!jt(r))return null;let t={};return typeof r.code=="string"&&(t.code=r.code),typeof r.message=="string"&&(t.message=r.message),typeof r.translation_domain=="string"&&(t.translation_domain=r.translation_domain),typeof r.translation_key=="string"&&(t.translation_key=r.translation_key),jt(r.translation_placeholders)&&(t.translation_placeholders=Object.fromEntries(Object.entries(r.translation_placeholders).map(([e,s])=>[e,String(s)]))),t},qt=r=>Ft(r)?.translation_key??null,zs=(r,t,e)=>{let s=Ft(r);if(s?.translation_key){let n=t[js(s.translation_key,s.translation_domain)];if(n){let o=$e(n,s.translation_placeholders??{});if(!/\{[a-zA-Z0-9_]+\}/.test(o)||!s.message)return o}}return s?.message?s.message:r instanceof Error&&r.message?r.message:e},ke=class{constructor(t,e,s,n={}){this.language=t;this.strings=e;this.fallbackStrings=s;this.resources=n}t(t,e){let s=this.strings[t]??this.fallbackStrings[t]??t;return $e(s,e)}tOr(t,e,s){let n=this.strings[t]??this.fallbackStrings[t];return n===void 0?e:$e(n,s)}plural(t,e,s={}){return this.t(`${t}_${e===1?"one":"other"}`,{count:e,...s})}server(t,e,s){return this.resources[t]??this.strings[e]??this.fallbackStrings[e]??s}phase(t){return this.server(Ve.phase(t),`phase.${t}`,t)}reason(t){return this.server(Ve.reason(t),`reason.${t}`,t)}feels(t){return this.server(Ve.feels(t),`feels.${t}`,t)}theme(t){let e=t.replace(/_/g," ");return this.resources[Ut.theme(t)]??e.charAt(0).toUpperCase()+e.slice(1)}safetyNote(t,e){return(t?this.resources[Ut.safetyNote(t)]:void 0)??e??null}error(t){return zs(t,this.resources,this.t("panel.error_generic"))}};var Wt={panel:{title:"Together",menu:"Open the sidebar",loading:"Loading…",retry:"Try again",error_generic:"Something went wrong, and nothing was changed. Please try again.",couple_label:"Couple",tabs_label:"Sections of Together",saving:"Saving…",saved:"Saved",not_connected:"Today's details have not arrived yet. They show here as soon as they do."},tabs:{today:"Today",dose:"My dose",check_in:"Check in",prompt:"Tonight's prompt",ritual:"Ritual",history:"My history",insights:"Insights"},not_partner:{heading:"This space belongs to a couple",body:"Together is kept by the two partners of a couple, and your user is not linked to either of them, so there is nothing to show here.",hint:"If that seems wrong, whoever set up Microdose Together can link your user to a partner in its settings."},today:{heading:"Today",phase_label:"Phase",cycle_day:"Day {day} of the cycle",dose_today:"Today is a dose day.",next_dose:"Next dose day: {date}",no_next_dose:"No dose day is planned yet.",break_end:"The tolerance break ends on {date}.",paused:"The protocol is paused. Nothing is expected of you until it resumes.",calm_heading:"Is today calm?",calm_yes:"Today looks calm.",calm_no:"Today may not be calm, because:",calm_unknown:"There is no reading of the day yet.",feels_label:"Today feels",feels_hint:"Automatic follows your calendars. Choose calm or not calm if you know better.",intention_heading:"Our intention",intention_label:"Shared intention",intention_hint:"A few words you both carry through the day. You both see and can change it.",intention_save:"Save intention",intention_too_long:"Please keep the intention to {max} characters.",us_heading:"The two of you",dosed_today:"Dosed today",not_dosed_today:"No dose today",checked_in_today:"Checked in today",not_checked_in_today:"Not checked in yet today"},dose:{heading:"My dose",planned:"Your planned dose is {amount}.",log:"Log my dose · {amount}",amount:"{grams} g {form}",dosed_today:"You have logged your dose today.",not_dosed_today:"You have not logged a dose today.",last_dose:"Your last dose: {when}",doses_this_cycle:"Doses this cycle: {count}",logged:"Your dose is logged. Go gently today.",logged_off_protocol:"Your dose is logged and marked as off protocol. Go gently today.",ack_intro:"If you still want to record it, it will be kept and marked as off protocol.",ack_label:"I understand this is off protocol",confirm:"Confirm off-protocol dose",safety_heading:"A note of care"},form:{dried:"dried",fresh_truffle:"fresh truffle"},check_in:{heading:"Check in",intro:"How are you right now? Choose a number on each scale.",due:"A check-in is due.",not_due:"No check-in is due right now.",checked_in_today:"You have checked in today.",streak_one:"Streak: {count} day",streak_other:"Streak: {count} days",mood:"Mood",mood_low:"Low",mood_high:"Bright",mood_missing:"Choose a number for mood.",connection:"Connection",connection_low:"Distant",connection_high:"Close",connection_missing:"Choose a number for connection.",stress:"Stress",stress_low:"At ease",stress_high:"Very stressed",stress_missing:"Choose a number for stress.",note_label:"Private note",note_hint:"Only you can read this note. Your partner sees your scores, never the note.",note_count:"{count} of {max} characters",note_too_long:"The note is {count} characters long; please keep it to {max}.",save:"Save check-in"},prompt:{heading:"Tonight's prompt",none:"There is no prompt today.",none_hint:"When one arrives in the evening, it shows here by itself.",theme:"Theme: {theme}",answer_label:"Your answer",answer_hint:"{name} sees your answer only once they have answered too.",send:"Send answer",empty:"Write a few words before sending.",too_long:"The answer is {count} characters long; please keep it to {max}.",partner_answered:"{name} has answered. Both answers show once you send yours.",waiting:"Waiting for {name}",waiting_hint:"Your answer is kept. Both answers show here once {name} has answered.",what_you_wrote:"What you wrote",both:"Both answers"},ritual:{heading:"The evening ritual",intro:"Starting the ritual dims the lights, starts the music and sends tonight's prompt. Ending it puts the room back as it was.",running:"The ritual is on, since {time}.",running_no_time:"The ritual is on.",not_running:"The ritual is not on.",phones_of:"{name}'s phones",start:"Start ritual",end:"End ritual",report_start:"What starting did",report_end:"What ending did",summary:"Done: {done}. Skipped: {skipped}. Failed: {failed}.",no_steps:"There was nothing to do.",status_done:"Done",status_skipped:"Skipped",status_failed:"Failed",error_detail:"Reason: {error}",step:{light:"Dim the lights",volume:"Set the volume",play_media:"Choose the music",shuffle:"Shuffle the music",play:"Play the music",notify:"Send tonight's prompt",restore_light:"Put the lights back",pause_media:"Pause the music",restore_volume:"Put the volume back"}},history:{heading:"My history",range_legend:"Days to show",from:"From",to:"To",show:"Show",range_missing:"Choose both dates.",range_reversed:"The end date is before the start date.",range_too_long:"Choose at most {days} days at a time.",my_check_ins:"My check-ins",no_check_ins:"You did not check in on these days.",scores_line:"Mood {mood} · Connection {connection} · Stress {stress}",note:"Private note",scores_heading:"Both of your scores",score_select:"Score to show",chart_label:"{scale} from {start} to {end}: {me} is the solid line, {partner} the dashed line, dose days are marked below.",day:"Day",dose_column:"Dose",legend_dose:"Dose day",no_dose:"—",no_score:"—",no_scores:"Neither of you checked in on these days.",prompts_heading:"Past prompts",no_prompts:"There were no prompts on these days.",not_revealed:"Not shared yet: both answers show once both of you have answered.",your_answer_so_far:"Your answer (only you see it for now)",no_answer:"No answer",off_protocol:"off protocol"},insights:{heading:"Insights",association:"These are associations, not causes: what you expect of a day also shapes how it feels.",compare_heading:"Dose days and rest days",range:"From {start} to {end}",you:"{name} (you)",compare_me_mood:"On your dose days your mood was {dose} on average, on rest days {rest} ({dose_days} and {rest_days} days).",compare_me_connection:"On your dose days your connection was {dose} on average, on rest days {rest} ({dose_days} and {rest_days} days).",compare_partner_mood:"On {name}'s dose days their mood was {dose} on average, on rest days {rest} ({dose_days} and {rest_days} days).",compare_partner_connection:"On {name}'s dose days their connection was {dose} on average, on rest days {rest} ({dose_days} and {rest_days} days).",difference:"The difference, {difference}, is likely between {low} and {high}.",not_enough_me:"Not enough days yet: at least {needed} dose days and {needed} rest days are needed (you have {dose_days} and {rest_days}).",not_enough_partner:"Not enough days yet: at least {needed} dose days and {needed} rest days are needed ({name} has {dose_days} and {rest_days}).",time_heading:"Over time",column:"{name}: {scale}",table_summary:"Show the days as a table"},phase:{dose_day:"Dose day",rest_day:"Rest day",tolerance_break:"Tolerance break",paused:"Paused"},reason:{busy_hours:"Busy hours in the calendar",many_events:"Many events",stress_keyword:"A stressful event",partner_stressed:"One of you feels stressed",calendar_unreadable:"A calendar could not be read",override:"Set by hand"},feels:{automatic:"Automatic",calm:"Calm",not_calm:"Not calm"}};var Bt={panel:{title:"Yhdessä",menu:"Avaa sivupalkki",loading:"Ladataan…",retry:"Yritä uudelleen",error_generic:"Jokin meni vikaan, eikä mitään muutettu. Yritä uudelleen.",couple_label:"Pariskunta",tabs_label:"Yhdessä-näkymän osiot",saving:"Tallennetaan…",saved:"Tallennettu",not_connected:"Päivän tiedot eivät ole vielä tulleet. Ne näkyvät tässä heti, kun tulevat."},tabs:{today:"Tänään",dose:"Oma annos",check_in:"Kuulumiset",prompt:"Illan kysymys",ritual:"Rituaali",history:"Oma historia",insights:"Havainnot"},not_partner:{heading:"Tämä tila kuuluu pariskunnalle",body:"Yhdessä-näkymää käyttävät pariskunnan kaksi kumppania, eikä käyttäjääsi ole yhdistetty kumpaankaan heistä, joten tässä ei ole sinulle näytettävää.",hint:"Jos tämä tuntuu väärältä, Microdose Togetherin käyttöönottaja voi yhdistää käyttäjäsi kumppaniin sen asetuksissa."},today:{heading:"Tänään",phase_label:"Vaihe",cycle_day:"Jakson {day}. päivä",dose_today:"Tänään on annospäivä.",next_dose:"Seuraava annospäivä: {date}",no_next_dose:"Annospäivää ei ole vielä suunniteltu.",break_end:"Toleranssitauko päättyy {date}.",paused:"Protokolla on keskeytetty. Sinulta ei odoteta mitään ennen kuin se jatkuu.",calm_heading:"Onko tänään rauhallista?",calm_yes:"Tänään näyttää rauhalliselta.",calm_no:"Tänään ei ehkä ole rauhallista, koska:",calm_unknown:"Päivästä ei ole vielä arviota.",feels_label:"Tänään tuntuu",feels_hint:"Automaattinen seuraa kalentereitanne. Valitse rauhalliselta tai levottomalta, jos tiedät paremmin.",intention_heading:"Yhteinen aikomuksemme",intention_label:"Yhteinen aikomus",intention_hint:"Muutama sana, jonka kumpikin kantaa mukanaan päivän läpi. Näette sen molemmat ja voitte kumpikin muuttaa sitä.",intention_save:"Tallenna aikomus",intention_too_long:"Pidä aikomus enintään {max} merkin mittaisena.",us_heading:"Te kaksi",dosed_today:"Annos otettu tänään",not_dosed_today:"Ei annosta tänään",checked_in_today:"Kuulumiset kerrottu tänään",not_checked_in_today:"Kuulumisia ei vielä kerrottu tänään"},dose:{heading:"Oma annos",planned:"Suunniteltu annoksesi on {amount}.",log:"Kirjaa annokseni · {amount}",amount:"{grams} g {form}",dosed_today:"Olet kirjannut annoksesi tänään.",not_dosed_today:"Et ole kirjannut annosta tänään.",last_dose:"Viimeisin annoksesi: {when}",doses_this_cycle:"Annoksia tällä jaksolla: {count}",logged:"Annoksesi on kirjattu. Ota tänään rauhallisesti.",logged_off_protocol:"Annoksesi on kirjattu ja merkitty protokollan ulkopuoliseksi. Ota tänään rauhallisesti.",ack_intro:"Jos haluat silti kirjata sen, kirjaus säilytetään ja merkitään protokollan ulkopuoliseksi.",ack_label:"Ymmärrän, että tämä on protokollan ulkopuolella",confirm:"Vahvista protokollan ulkopuolinen annos",safety_heading:"Pidä huolta itsestäsi"},form:{dried:"kuivattuja sieniä",fresh_truffle:"tuoreita tryffeleitä"},check_in:{heading:"Kuulumiset",intro:"Miten voit juuri nyt? Valitse jokaiselta asteikolta numero.",due:"On aika kertoa kuulumiset.",not_due:"Kuulumisia ei nyt kysytä.",checked_in_today:"Olet kertonut kuulumisesi tänään.",streak_one:"Putki: {count} päivä",streak_other:"Putki: {count} päivää",mood:"Mieliala",mood_low:"Matala",mood_high:"Valoisa",mood_missing:"Valitse mielialalle numero.",connection:"Yhteys",connection_low:"Etäinen",connection_high:"Läheinen",connection_missing:"Valitse yhteydelle numero.",stress:"Stressi",stress_low:"Levollinen",stress_high:"Hyvin stressaantunut",stress_missing:"Valitse stressille numero.",note_label:"Yksityinen muistiinpano",note_hint:"Vain sinä voit lukea tämän muistiinpanon. Kumppanisi näkee numerosi, muttei koskaan muistiinpanoa.",note_count:"{count}/{max} merkkiä",note_too_long:"Muistiinpanossa on {count} merkkiä; pidä se enintään {max} merkin mittaisena.",save:"Tallenna kuulumiset"},prompt:{heading:"Illan kysymys",none:"Tänään ei ole kysymystä.",none_hint:"Kun kysymys tulee illalla, se näkyy tässä itsestään.",theme:"Teema: {theme}",answer_label:"Vastauksesi",answer_hint:"{name} näkee vastauksesi vasta, kun on itse vastannut.",send:"Lähetä vastaus",empty:"Kirjoita muutama sana ennen lähettämistä.",too_long:"Vastauksessa on {count} merkkiä; pidä se enintään {max} merkin mittaisena.",partner_answered:"{name} on vastannut. Molemmat vastaukset näkyvät, kun lähetät omasi.",waiting:"Odotetaan, että {name} vastaa",waiting_hint:"Vastauksesi on tallessa. Molemmat vastaukset näkyvät tässä, kun {name} on vastannut.",what_you_wrote:"Mitä kirjoitit",both:"Molemmat vastaukset"},ritual:{heading:"Iltarituaali",intro:"Rituaalin aloitus himmentää valot, käynnistää musiikin ja lähettää illan kysymyksen. Lopetus palauttaa huoneen ennalleen.",running:"Rituaali on käynnissä, alkoi {time}.",running_no_time:"Rituaali on käynnissä.",not_running:"Rituaali ei ole käynnissä.",phones_of:"Puhelimet: {name}",start:"Aloita rituaali",end:"Lopeta rituaali",report_start:"Mitä aloitus teki",report_end:"Mitä lopetus teki",summary:"Tehty: {done}. Ohitettu: {skipped}. Epäonnistui: {failed}.",no_steps:"Tehtävää ei ollut.",status_done:"Tehty",status_skipped:"Ohitettu",status_failed:"Epäonnistui",error_detail:"Syy: {error}",step:{light:"Himmennä valot",volume:"Säädä äänenvoimakkuus",play_media:"Valitse musiikki",shuffle:"Sekoita musiikki",play:"Soita musiikkia",notify:"Lähetä illan kysymys",restore_light:"Palauta valot",pause_media:"Keskeytä musiikki",restore_volume:"Palauta äänenvoimakkuus"}},history:{heading:"Oma historia",range_legend:"Näytettävät päivät",from:"Alkaen",to:"Asti",show:"Näytä",range_missing:"Valitse molemmat päivät.",range_reversed:"Loppupäivä on ennen alkupäivää.",range_too_long:"Valitse enintään {days} päivää kerrallaan.",my_check_ins:"Omat kuulumiseni",no_check_ins:"Et kertonut kuulumisiasi näinä päivinä.",scores_line:"Mieliala {mood} · Yhteys {connection} · Stressi {stress}",note:"Yksityinen muistiinpano",scores_heading:"Teidän molempien numerot",score_select:"Näytettävä asteikko",chart_label:"{scale} {start}–{end}: {me} on yhtenäinen viiva, {partner} katkoviiva, annospäivät on merkitty alle.",day:"Päivä",dose_column:"Annos",legend_dose:"Annospäivä",no_dose:"—",no_score:"—",no_scores:"Kumpikaan teistä ei kertonut kuulumisiaan näinä päivinä.",prompts_heading:"Aiemmat kysymykset",no_prompts:"Näinä päivinä ei ollut kysymyksiä.",not_revealed:"Ei vielä jaettu: molemmat vastaukset näkyvät, kun olette kumpikin vastanneet.",your_answer_so_far:"Vastauksesi (toistaiseksi vain sinä näet sen)",no_answer:"Ei vastausta",off_protocol:"protokollan ulkopuolella"},insights:{heading:"Havainnot",association:"Nämä luvut kertovat, mikä on kulkenut yhdessä, eivät sitä, mikä johtuu mistäkin – ja se, mitä päivältä odottaa, vaikuttaa siihen, miltä päivä tuntuu.",compare_heading:"Annospäivät ja lepopäivät",range:"{start}–{end}",you:"{name} (sinä)",compare_me_mood:"Annospäivinäsi mielialasi oli keskimäärin {dose}, lepopäivinä {rest} ({dose_days} ja {rest_days} päivää).",compare_me_connection:"Annospäivinäsi yhteyden tunteesi oli keskimäärin {dose}, lepopäivinä {rest} ({dose_days} ja {rest_days} päivää).",compare_partner_mood:"Päivinä, joina {name} otti annoksen, hänen mielialansa oli keskimäärin {dose}, lepopäivinä {rest} ({dose_days} ja {rest_days} päivää).",compare_partner_connection:"Päivinä, joina {name} otti annoksen, hänen yhteyden tunteensa oli keskimäärin {dose}, lepopäivinä {rest} ({dose_days} ja {rest_days} päivää).",difference:"Ero on {difference}, ja todennäköisesti se on jossain {low} ja {high} välillä.",not_enough_me:"Päiviä ei ole vielä tarpeeksi: tarvitaan vähintään {needed} annospäivää ja {needed} lepopäivää. Olet kertonut kuulumisesi {dose_days} annospäivänä ja {rest_days} lepopäivänä.",not_enough_partner:"Päiviä ei ole vielä tarpeeksi: tarvitaan vähintään {needed} annospäivää ja {needed} lepopäivää. {name} on kertonut kuulumisensa {dose_days} annospäivänä ja {rest_days} lepopäivänä.",time_heading:"Ajan mittaan",column:"{name}: {scale}",table_summary:"Näytä päivät taulukkona"},phase:{dose_day:"Annospäivä",rest_day:"Lepopäivä",tolerance_break:"Toleranssitauko",paused:"Keskeytetty"},reason:{busy_hours:"Kalenterissa paljon varattua aikaa",many_events:"Paljon tapahtumia",stress_keyword:"Stressaava tapahtuma",partner_stressed:"Toinen teistä on stressaantunut",calendar_unreadable:"Kalenteria ei voitu lukea",override:"Asetettu käsin"},feels:{automatic:"Automaattinen",calm:"Rauhalliselta",not_calm:"Levottomalta"}};var Ke={en:be(Wt),fi:be(Bt)};var xe=["today","dose","check-in","prompt","ritual","history","insights"],Ws="today",le="/microdose-together",Xe=r=>{let t=(r??"").split(/[?#]/)[0].replace(/^\/+/,"").split("/")[0];return xe.includes(t)?t:Ws},Yt=r=>{let t=new URLSearchParams(r??"").get("couple");return t||null},Ze=(r,t)=>{if(r.length===0)return{kind:"none"};let e=r.find(s=>s.config_entry_id===t)??r[0];return r.length===1?{kind:"one",couple:e}:{kind:"several",couple:e,couples:r}},Gt=(r,t,e=le)=>{let s=`${e.replace(/\/+$/,"")}/${r}`;return t?`${s}?couple=${encodeURIComponent(t)}`:s};var v=g`
   :host {
     display: block;
     color: var(--primary-text-color, #212121);
@@ -185,17 +185,17 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
     padding: 0;
     margin: 0;
   }
-`;var qt="mdt-couple-changed",B=class extends k{constructor(){super(...arguments);this.couples=[];this.selected=""}change(t){let s=t.target.value;this.dispatchEvent(new CustomEvent(qt,{detail:{entryId:s},bubbles:!0,composed:!0}))}render(){return a`<div class="chooser">
+`;var Je="mdt-couple-changed",Y=class extends k{constructor(){super(...arguments);this.couples=[];this.selected=""}change(e){let s=e.target.value;this.dispatchEvent(new CustomEvent(Je,{detail:{entryId:s},bubbles:!0,composed:!0}))}render(){return a`<div class="chooser">
       <label for="couple">${this.loc.t("panel.couple_label")}</label>
       <select id="couple" .value=${this.selected} @change=${this.change}>
-        ${this.couples.map(t=>a`<option
-              value=${t.config_entry_id}
-              ?selected=${t.config_entry_id===this.selected}
+        ${this.couples.map(e=>a`<option
+              value=${e.config_entry_id}
+              ?selected=${e.config_entry_id===this.selected}
             >
-              ${t.couple_name}
+              ${e.couple_name}
             </option>`)}
       </select>
-    </div>`}};B.styles=[b,g`
+    </div>`}};Y.styles=[v,g`
       .chooser {
         display: flex;
         flex-wrap: wrap;
@@ -209,48 +209,48 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
         min-width: 0;
         flex: 0 1 360px;
       }
-    `],p([f({attribute:!1})],B.prototype,"loc",2),p([f({attribute:!1})],B.prototype,"couples",2),p([f({attribute:!1})],B.prototype,"selected",2);_("mdt-couple-chooser",B);var v=class extends k{constructor(){super(...arguments);this.today=null;this.entryId=""}};p([f({attribute:!1})],v.prototype,"hass",2),p([f({attribute:!1})],v.prototype,"loc",2),p([f({attribute:!1})],v.prototype,"today",2),p([f({attribute:!1})],v.prototype,"entryId",2);var ot=["mood","connection","stress"],Me=[1,2,3,4,5],N=2e3,Ft=()=>({mood:null,connection:null,stress:null,note:""}),Ne=r=>typeof r=="number"&&Number.isInteger(r)&&r>=1&&r<=5,He=r=>{if(r==null||!/^\s*\d+\s*$/.test(r))return null;let e=Number(r);return Ne(e)?e:null},$t=r=>{let e=[];for(let s of ot)Ne(r[s])||e.push({field:s,kind:"missing"});let t=M(r.note.trim());return t>N&&e.push({field:"note",kind:"too_long",count:t,max:N}),e},Ue=r=>{if($t(r).length>0)return null;let e=r.note.trim();return{mood:r.mood,connection:r.connection,stress:r.stress,...e?{note:e}:{}}};var P=class extends v{constructor(){super(...arguments);this.draft=Ft();this.problems=[];this.status="idle";this.error=null;this.tried=!1}update_(t){this.draft={...this.draft,...t},this.status==="saved"&&(this.status="idle"),this.tried&&(this.problems=$t(this.draft))}async submit(t){t.preventDefault(),this.tried=!0,this.problems=$t(this.draft);let s=Ue(this.draft);if(!s){let n=this.problems[0]?.field;this.renderRoot.querySelector(n==="note"?"#note":`input[name="${n}"]`)?.focus();return}this.error=null,this.status="saving";try{await fe(this.hass,this.entryId,s),this.status="saved",this.draft=Ft(),this.tried=!1,this.problems=[],C(this)}catch(n){this.status="idle",this.error=this.loc.error(n)}}problemOf(t){return this.problems.find(s=>s.field===t)}scale(t){let s=this.loc.t.bind(this.loc),n=this.problemOf(t);return a`
+    `],h([$({attribute:!1})],Y.prototype,"loc",2),h([$({attribute:!1})],Y.prototype,"couples",2),h([$({attribute:!1})],Y.prototype,"selected",2);_("mdt-couple-chooser",Y);var b=class extends k{constructor(){super(...arguments);this.today=null;this.entryId=""}};h([$({attribute:!1})],b.prototype,"hass",2),h([$({attribute:!1})],b.prototype,"loc",2),h([$({attribute:!1})],b.prototype,"today",2),h([$({attribute:!1})],b.prototype,"entryId",2);var de=["mood","connection","stress"],Vt=[1,2,3,4,5],N=2e3,Qe=()=>({mood:null,connection:null,stress:null,note:""}),Kt=r=>typeof r=="number"&&Number.isInteger(r)&&r>=1&&r<=5,Xt=r=>{if(r==null||!/^\s*\d+\s*$/.test(r))return null;let t=Number(r);return Kt(t)?t:null},we=r=>{let t=[];for(let s of de)Kt(r[s])||t.push({field:s,kind:"missing"});let e=M(r.note.trim());return e>N&&t.push({field:"note",kind:"too_long",count:e,max:N}),t},Zt=r=>{if(we(r).length>0)return null;let t=r.note.trim();return{mood:r.mood,connection:r.connection,stress:r.stress,...t?{note:t}:{}}};var P=class extends b{constructor(){super(...arguments);this.draft=Qe();this.problems=[];this.status="idle";this.error=null;this.tried=!1}update_(e){this.draft={...this.draft,...e},this.status==="saved"&&(this.status="idle"),this.tried&&(this.problems=we(this.draft))}async submit(e){e.preventDefault(),this.tried=!0,this.problems=we(this.draft);let s=Zt(this.draft);if(!s){let n=this.problems[0]?.field;this.renderRoot.querySelector(n==="note"?"#note":`input[name="${n}"]`)?.focus();return}this.error=null,this.status="saving";try{await Ct(this.hass,this.entryId,s),this.status="saved",this.draft=Qe(),this.tried=!1,this.problems=[],T(this)}catch(n){this.status="idle",this.error=this.loc.error(n)}}problemOf(e){return this.problems.find(s=>s.field===e)}scale(e){let s=this.loc.t.bind(this.loc),n=this.problemOf(e);return a`
       <fieldset
         class="scale"
-        aria-describedby="${t}-ends${n?` ${t}-error`:""}"
+        aria-describedby="${e}-ends${n?` ${e}-error`:""}"
       >
-        <legend>${s(`check_in.${t}`)}</legend>
+        <legend>${s(`check_in.${e}`)}</legend>
         <div class="scale-row">
-          <span class="end" id="${t}-low">${s(`check_in.${t}_low`)}</span>
+          <span class="end" id="${e}-low">${s(`check_in.${e}_low`)}</span>
           <div class="choices">
-            ${Me.map(o=>a`
+            ${Vt.map(o=>a`
                 <span class="choice">
                   <input
                     type="radio"
-                    id="${t}-${o}"
-                    name=${t}
+                    id="${e}-${o}"
+                    name=${e}
                     .value=${String(o)}
-                    .checked=${this.draft[t]===o}
-                    @change=${i=>this.update_({[t]:He(i.target.value)})}
+                    .checked=${this.draft[e]===o}
+                    @change=${i=>this.update_({[e]:Xt(i.target.value)})}
                   />
-                  <label for="${t}-${o}">${o}</label>
+                  <label for="${e}-${o}">${o}</label>
                 </span>
               `)}
           </div>
-          <span class="end" id="${t}-high">${s(`check_in.${t}_high`)}</span>
+          <span class="end" id="${e}-high">${s(`check_in.${e}_high`)}</span>
         </div>
-        <span class="visually-hidden" id="${t}-ends">
-          1 = ${s(`check_in.${t}_low`)}, 5 = ${s(`check_in.${t}_high`)}
+        <span class="visually-hidden" id="${e}-ends">
+          1 = ${s(`check_in.${e}_low`)}, 5 = ${s(`check_in.${e}_high`)}
         </span>
-        ${n?a`<p class="error" id="${t}-error">${s(`check_in.${t}_missing`)}</p>`:d}
+        ${n?a`<p class="error" id="${e}-error">${s(`check_in.${e}_missing`)}</p>`:p}
       </fieldset>
-    `}render(){let t=this.loc.t.bind(this.loc),s=this.today?.me,n=M(this.draft.note.trim()),o=this.problemOf("note");return a`
+    `}render(){let e=this.loc.t.bind(this.loc),s=this.today?.me,n=M(this.draft.note.trim()),o=this.problemOf("note");return a`
       <section class="card" aria-labelledby="check-in-heading">
-        <h2 id="check-in-heading">${t("check_in.heading")}</h2>
+        <h2 id="check-in-heading">${e("check_in.heading")}</h2>
         ${s?a`<p class="${s.check_in.due?"due":"muted"}">
-                ${s.check_in.checked_in_today?t("check_in.checked_in_today"):s.check_in.due?t("check_in.due"):t("check_in.not_due")}
+                ${s.check_in.checked_in_today?e("check_in.checked_in_today"):s.check_in.due?e("check_in.due"):e("check_in.not_due")}
               </p>
-              <p class="muted">${this.loc.plural("check_in.streak",s.check_in.streak)}</p>`:d}
-        <p>${t("check_in.intro")}</p>
+              <p class="muted">${this.loc.plural("check_in.streak",s.check_in.streak)}</p>`:p}
+        <p>${e("check_in.intro")}</p>
         <form @submit=${this.submit} novalidate>
-          ${ot.map(i=>this.scale(i))}
-          <label for="note">${t("check_in.note_label")}</label>
-          <p class="hint" id="note-hint">${t("check_in.note_hint")}</p>
+          ${de.map(i=>this.scale(i))}
+          <label for="note">${e("check_in.note_label")}</label>
+          <p class="hint" id="note-hint">${e("check_in.note_hint")}</p>
           <textarea
             id="note"
             rows="4"
@@ -260,23 +260,23 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
             @input=${i=>this.update_({note:i.target.value})}
           ></textarea>
           <p class="hint count ${n>N?"error":""}" id="note-count">
-            ${t("check_in.note_count",{count:n,max:N})}
+            ${e("check_in.note_count",{count:n,max:N})}
           </p>
           ${o&&o.kind==="too_long"?a`<p class="error">
-                ${t("check_in.note_too_long",{count:o.count,max:N})}
-              </p>`:d}
+                ${e("check_in.note_too_long",{count:o.count,max:N})}
+              </p>`:p}
           <div class="row">
             <button type="submit" ?disabled=${this.status==="saving"||!this.today}>
-              ${t("check_in.save")}
+              ${e("check_in.save")}
             </button>
             <span role="status" class="status">
-              ${this.status==="saved"?t("panel.saved"):""}
+              ${this.status==="saved"?e("panel.saved"):""}
             </span>
           </div>
-          ${this.error?a`<p class="error" role="alert">${this.error}</p>`:d}
+          ${this.error?a`<p class="error" role="alert">${this.error}</p>`:p}
         </form>
       </section>
-    `}};P.styles=[b,g`
+    `}};P.styles=[v,g`
       fieldset.scale {
         border: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
         border-radius: 8px;
@@ -360,17 +360,17 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
         border-left: 4px solid var(--warning-color, #f9a825);
         padding-left: 8px;
       }
-    `],p([y()],P.prototype,"draft",2),p([y()],P.prototype,"problems",2),p([y()],P.prototype,"status",2),p([y()],P.prototype,"error",2),p([y()],P.prototype,"tried",2);_("mdt-check-in-view",P);var Ts=/^(\d{4})-(\d{2})-(\d{2})$/,Bt=r=>{let e=Ts.exec(r??"");return e?new Date(Date.UTC(+e[1],+e[2]-1,+e[3])).toISOString().slice(0,10)===r:!1},kt=r=>Date.parse(`${r}T00:00:00Z`),je=(r,e)=>new Date(kt(r)+e*864e5).toISOString().slice(0,10),Rs=(r,e)=>Math.round((kt(e)-kt(r))/864e5)+1,ze=(r=new Date)=>{let e=t=>String(t).padStart(2,"0");return`${r.getFullYear()}-${e(r.getMonth()+1)}-${e(r.getDate())}`},qe=(r,e=30)=>({start:je(r,-(e-1)),end:r}),Fe=(r,e=366)=>!Bt(r.start)||!Bt(r.end)?{kind:"missing"}:r.end<r.start?{kind:"reversed"}:Rs(r.start,r.end)>e?{kind:"too_long",days:e}:null,Be=r=>{let e=[];for(let t=r.start;t<=r.end;t=je(t,1))e.push(t);return e},it=(r,e,t=!1)=>{if(!Bt(r))return r;try{return new Intl.DateTimeFormat(e,{timeZone:"UTC",weekday:"short",day:"numeric",month:t?"long":"short",...t?{year:"numeric"}:{}}).format(new Date(kt(r)))}catch{return r}},K=(r,e,t=!1)=>{let s=new Date(r);if(Number.isNaN(s.getTime()))return r;try{return new Intl.DateTimeFormat(e,{...t?{weekday:"short",day:"numeric",month:"short"}:{},hour:"2-digit",minute:"2-digit"}).format(s)}catch{return r}},We=(r,e)=>{try{return new Intl.NumberFormat(e,{maximumFractionDigits:3}).format(r)}catch{return String(r)}};var Ps=new Set(["dose_refused_rest_day","dose_refused_tolerance_break","dose_refused_paused"]),xt=()=>({busy:!1,error:null,result:null,acknowledged:!1}),Ye=(r,e)=>{let t=e.error!=null&&Ps.has(Pe(e.error)??""),s=e.error==null&&e.result!=null;return{dosedToday:!!r?.me.dosed_today||s,logDisabled:e.busy||r==null,refused:e.error!=null,needsAcknowledgement:t,confirmDisabled:!t||!e.acknowledged||e.busy,logged:s,loggedOffProtocol:s&&!!e.result?.off_protocol,safetyNote:s&&!!(e.result?.safety_note||e.result?.safety_note_key)}},Ve=(r,e)=>e.t("dose.amount",{grams:We(r.dose.amount_g,e.language),form:e.tOr(`form.${r.dose.form}`,r.dose.form)});var at=class extends v{constructor(){super(...arguments);this.attempt=xt()}async send(t){this.attempt={...this.attempt,busy:!0};try{let s=await ge(this.hass,this.entryId,t);this.attempt={...xt(),result:s},C(this)}catch(s){this.attempt={...xt(),error:s}}}render(){let t=this.today,s=this.loc,n=s.t.bind(s);if(!t)return a`<div class="card"><p>${n("panel.not_connected")}</p></div>`;let o=Ye(t,this.attempt),i=Ve(t,s),l=this.attempt.result;return a`
+    `],h([m()],P.prototype,"draft",2),h([m()],P.prototype,"problems",2),h([m()],P.prototype,"status",2),h([m()],P.prototype,"error",2),h([m()],P.prototype,"tried",2);_("mdt-check-in-view",P);var Bs=/^(\d{4})-(\d{2})-(\d{2})$/,et=r=>{let t=Bs.exec(r??"");return t?new Date(Date.UTC(+t[1],+t[2]-1,+t[3])).toISOString().slice(0,10)===r:!1},Se=r=>Date.parse(`${r}T00:00:00Z`),Jt=(r,t)=>new Date(Se(r)+t*864e5).toISOString().slice(0,10),Ys=(r,t)=>Math.round((Se(t)-Se(r))/864e5)+1,Ae=(r=new Date)=>{let t=e=>String(e).padStart(2,"0");return`${r.getFullYear()}-${t(r.getMonth()+1)}-${t(r.getDate())}`},Ee=(r,t=30)=>({start:Jt(r,-(t-1)),end:r}),Qt=(r,t=366)=>!et(r.start)||!et(r.end)?{kind:"missing"}:r.end<r.start?{kind:"reversed"}:Ys(r.start,r.end)>t?{kind:"too_long",days:t}:null,es=(r,t)=>r.kind==="too_long"?t("history.range_too_long",{days:r.days}):t(`history.range_${r.kind}`),ts=r=>{let t=[];for(let e=r.start;e<=r.end;e=Jt(e,1))t.push(e);return t},D=(r,t,e=!1)=>{if(!et(r))return r;try{return new Intl.DateTimeFormat(t,{timeZone:"UTC",weekday:"short",day:"numeric",month:e?"long":"short",...e?{year:"numeric"}:{}}).format(new Date(Se(r)))}catch{return r}},Z=(r,t,e=!1)=>{let s=new Date(r);if(Number.isNaN(s.getTime()))return r;try{return new Intl.DateTimeFormat(t,{...e?{weekday:"short",day:"numeric",month:"short"}:{},hour:"2-digit",minute:"2-digit"}).format(s)}catch{return r}},ss=(r,t)=>{try{return new Intl.NumberFormat(t,{maximumFractionDigits:3}).format(r)}catch{return String(r)}};var Gs=new Set(["dose_refused_rest_day","dose_refused_tolerance_break","dose_refused_paused"]),Ce=()=>({busy:!1,error:null,result:null,acknowledged:!1}),rs=(r,t)=>{let e=t.error!=null&&Gs.has(qt(t.error)??""),s=t.error==null&&t.result!=null;return{dosedToday:!!r?.me.dosed_today||s,logDisabled:t.busy||r==null,refused:t.error!=null,needsAcknowledgement:e,confirmDisabled:!e||!t.acknowledged||t.busy,logged:s,loggedOffProtocol:s&&!!t.result?.off_protocol,safetyNote:s&&!!(t.result?.safety_note||t.result?.safety_note_key)}},ns=(r,t)=>t.t("dose.amount",{grams:ss(r.dose.amount_g,t.language),form:t.tOr(`form.${r.dose.form}`,r.dose.form)});var ce=class extends b{constructor(){super(...arguments);this.attempt=Ce()}async send(e){this.attempt={...this.attempt,busy:!0};try{let s=await Et(this.hass,this.entryId,e);this.attempt={...Ce(),result:s},T(this)}catch(s){this.attempt={...Ce(),error:s}}}render(){let e=this.today,s=this.loc,n=s.t.bind(s);if(!e)return a`<div class="card"><p>${n("panel.not_connected")}</p></div>`;let o=rs(e,this.attempt),i=ns(e,s),l=this.attempt.result;return a`
       <section class="card" aria-labelledby="dose-heading">
         <h2 id="dose-heading">${n("dose.heading")}</h2>
         <p>${n("dose.planned",{amount:i})}</p>
         <p class="big ${o.dosedToday?"status":""}">
           ${o.dosedToday?n("dose.dosed_today"):n("dose.not_dosed_today")}
         </p>
-        ${t.me.last_dose?a`<p class="muted">
-              ${n("dose.last_dose",{when:K(t.me.last_dose,this.hass.language,!0)})}
-            </p>`:d}
-        <p class="muted">${n("dose.doses_this_cycle",{count:t.me.doses_this_cycle})}</p>
+        ${e.me.last_dose?a`<p class="muted">
+              ${n("dose.last_dose",{when:Z(e.me.last_dose,this.hass.language,!0)})}
+            </p>`:p}
+        <p class="muted">${n("dose.doses_this_cycle",{count:e.me.doses_this_cycle})}</p>
         <button
           type="button"
           class="log"
@@ -384,7 +384,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
         <div id="dose-outcome">
           ${o.refused?a`<p class="notice ${o.needsAcknowledgement?"":"error-box"}" role="alert">
                 ${s.error(this.attempt.error)}
-              </p>`:d}
+              </p>`:p}
           ${o.needsAcknowledgement?a`<div class="ack">
                 <p>${n("dose.ack_intro")}</p>
                 <div class="check">
@@ -392,7 +392,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
                     id="ack"
                     type="checkbox"
                     .checked=${this.attempt.acknowledged}
-                    @change=${u=>{this.attempt={...this.attempt,acknowledged:u.target.checked}}}
+                    @change=${d=>{this.attempt={...this.attempt,acknowledged:d.target.checked}}}
                   />
                   <label for="ack">${n("dose.ack_label")}</label>
                 </div>
@@ -404,17 +404,17 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
                 >
                   ${n("dose.confirm")}
                 </button>
-              </div>`:d}
+              </div>`:p}
           <p role="status" class="status">
             ${o.logged?o.loggedOffProtocol?n("dose.logged_off_protocol"):n("dose.logged"):""}
           </p>
           ${o.safetyNote&&l?a`<aside class="notice" aria-labelledby="safety-heading">
                 <h3 id="safety-heading">${n("dose.safety_heading")}</h3>
                 <p>${s.safetyNote(l.safety_note_key,l.safety_note)}</p>
-              </aside>`:d}
+              </aside>`:p}
         </div>
       </section>
-    `}};at.styles=[b,g`
+    `}};ce.styles=[v,g`
       button.log {
         margin: 8px 0 4px;
         font-size: 1.05rem;
@@ -441,49 +441,165 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
       .notice h3 {
         margin-top: 0;
       }
-    `],p([y()],at.prototype,"attempt",2);_("mdt-dose-view",at);var Wt=r=>({mood:r.mood,connection:r.connection,stress:r.stress}),Is=(r,e)=>Date.parse(r.at)-Date.parse(e.at)||r.at.localeCompare(e.at),Ke=(r,e)=>{let t=[...r?.check_ins??[]].sort(Is),s=r?.doses??[],n=e===1?2:1,o=t.filter(c=>c.partner===e).map(c=>({day:c.day,at:c.at,...Wt(c),note:c.note||null})).reverse(),i=new Map,l=c=>{let h=i.get(c);return h||(h={day:c,me:null,partner:null,dosedMe:!1,dosedPartner:!1,offProtocol:!1},i.set(c,h)),h};for(let c of t)c.partner===e?l(c.day).me=Wt(c):c.partner===n&&(l(c.day).partner=Wt(c));for(let c of s){let h=l(c.day);c.partner===e?h.dosedMe=!0:c.partner===n&&(h.dosedPartner=!0),h.offProtocol||=c.off_protocol}let u=[...i.values()].sort((c,h)=>c.day.localeCompare(h.day)),m=[...r?.prompts??[]].sort((c,h)=>h.day.localeCompare(c.day)).map(c=>{let h=c.revealed?c.answers??{}:{};return{day:c.day,promptId:c.prompt_id,theme:c.theme,text:c.text,revealed:c.revealed,mine:h[String(e)]??c.own_answer??null,theirs:c.revealed?h[String(n)]??null:null}});return{myCheckIns:o,days:u,prompts:m}},Ge=(r,e,t,s=600,n=160,o=12)=>{let i=Be(e),l=new Map(r.map($=>[$.day,$])),u=n-o*2,m=$=>i.length<=1?s/2:o+$*(s-o*2)/(i.length-1),c=$=>o+(5-$)*(u-o)/4,h=$=>Math.round($*10)/10,w=$=>{let L=[],E=[];return i.forEach((dt,ss)=>{let Yt=l.get(dt)?.[$];Yt?E.push(`${h(m(ss))},${h(c(Yt[t]))}`):E.length&&(L.push(E.join(" ")),E=[])}),E.length&&L.push(E.join(" ")),L},A=$=>i.flatMap((L,E)=>{let dt=l.get(L)?.[$];return dt?[{x:h(m(E)),y:h(c(dt[t]))}]:[]}),D=[];return i.forEach(($,L)=>{let E=l.get($);E?.dosedMe&&D.push({x:h(m(L)),who:"me"}),E?.dosedPartner&&D.push({x:h(m(L)),who:"partner"})}),{width:s,height:n,me:w("me"),partner:w("partner"),meDots:A("me"),partnerDots:A("partner"),doses:D,levels:[1,2,3,4,5].map($=>({score:$,y:h(c($))}))}};var T=class extends v{constructor(){super(...arguments);this.range=null;this.draft={};this.history=null;this.shownRange=null;this.loading=!1;this.error=null;this.scale="mood";this.loadedFor=null;this.request=0}willUpdate(t){if((t.has("entryId")||this.range===null&&this.today)&&this.entryId&&this.loadedFor!==this.entryId){let s=this.today?.today??ze();this.range=qe(s),this.draft={...this.range},this.loadedFor=this.entryId,this.load(this.range)}}async load(t){let s=++this.request;this.loading=!0,this.error=null;try{let n=await xe(this.hass,this.entryId,t.start,t.end);if(s!==this.request)return;this.history=n,this.shownRange=t}catch(n){if(s!==this.request)return;this.error=this.loc.error(n)}finally{s===this.request&&(this.loading=!1)}}submit(t){t.preventDefault();let s=Fe(this.draft);if(s){let n=this.loc.t.bind(this.loc);this.error=s.kind==="too_long"?n("history.range_too_long",{days:s.days}):n(`history.range_${s.kind}`);return}this.range={start:this.draft.start,end:this.draft.end},this.load(this.range)}day(t){return it(t,this.hass.language)}scoresLine(t){return this.loc.t("history.scores_line",t)}renderMyCheckIns(t){let s=this.loc.t.bind(this.loc);return a`<section class="card" aria-labelledby="mine-heading">
+    `],h([m()],ce.prototype,"attempt",2);_("mdt-dose-view",ce);var J=class{constructor(t,e){this.host=t;this.actions=e;this.draft={};this.changeStart=t=>{this.draft={...this.draft,start:t.target.value},this.host.requestUpdate()};this.changeEnd=t=>{this.draft={...this.draft,end:t.target.value},this.host.requestUpdate()};this.submit=t=>{t.preventDefault();let e=Qt(this.draft);if(e){let s=this.host.loc;this.actions.refuse(es(e,s.t.bind(s)));return}this.actions.show({start:this.draft.start,end:this.draft.end})}}reset(t){this.draft={...t},this.host.requestUpdate()}render(t,e){let s=this.host.loc.t.bind(this.host.loc);return a`<form @submit=${this.submit} novalidate>
+        <fieldset class="range">
+          <legend>${s("history.range_legend")}</legend>
+          <div class="row">
+            <div>
+              <label for="start">${s("history.from")}</label>
+              <input
+                id="start"
+                type="date"
+                .value=${this.draft.start??""}
+                @change=${this.changeStart}
+              />
+            </div>
+            <div>
+              <label for="end">${s("history.to")}</label>
+              <input
+                id="end"
+                type="date"
+                .value=${this.draft.end??""}
+                @change=${this.changeEnd}
+              />
+            </div>
+            <button type="submit" class="show" ?disabled=${t}>
+              ${s("history.show")}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      <p role="status" class="muted">${t?s("panel.loading"):""}</p>
+      ${e?a`<p class="error" role="alert">${e}</p>`:p}`}},Te=g`
+  fieldset.range {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
+  fieldset.range legend {
+    padding: 0;
+    margin-bottom: 8px;
+    font-weight: 500;
+  }
+  fieldset.range .row {
+    align-items: flex-end;
+  }
+  fieldset.range input[type="date"] {
+    min-width: 0;
+  }
+`;var De=({loc:r,language:t,geometry:e,scale:s,range:n,names:o})=>{let i=r.t.bind(r),l=i("history.chart_label",{scale:i(`check_in.${s}`),start:D(n.start,t),end:D(n.end,t),me:o.me,partner:o.partner});return a`<svg
+    class="chart"
+    viewBox="0 0 ${e.width} ${e.height}"
+    role="img"
+    aria-label=${l}
+    preserveAspectRatio="none"
+  >
+    ${e.levels.map(d=>B`<line class="grid" x1="0" x2=${e.width} y1=${d.y} y2=${d.y}></line>`)}
+    ${e.partner.map(d=>B`<polyline class="partner" points=${d}></polyline>`)}
+    ${e.me.map(d=>B`<polyline class="me" points=${d}></polyline>`)}
+    ${e.partnerDots.map(d=>B`<path class="dot partner" d="M${d.x} ${d.y}h0"></path>`)}
+    ${e.meDots.map(d=>B`<path class="dot me" d="M${d.x} ${d.y}h0"></path>`)}
+    ${e.doses.map(d=>B`<path class="dose ${d.who}" d="M${d.x} ${d.y}h0"></path>`)}
+  </svg>`},Re=(r,t)=>a`<p class="legend" aria-hidden="true">
+    <span><span class="key me"></span>${t.me}</span>
+    <span><span class="key partner"></span>${t.partner}</span>
+    <span><span class="key dose"></span>${r.t("history.legend_dose")}</span>
+  </p>`,Ie=g`
+  .chart {
+    display: block;
+    width: 100%;
+  }
+  .chart .grid {
+    stroke: var(--divider-color, rgba(0, 0, 0, 0.12));
+    stroke-width: 1;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart polyline {
+    fill: none;
+    stroke-width: 2.5;
+    vector-effect: non-scaling-stroke;
+    stroke-linejoin: round;
+  }
+  .chart .me {
+    stroke: var(--primary-color, #03a9f4);
+  }
+  .chart .partner {
+    stroke: var(--secondary-text-color, #727272);
+    stroke-dasharray: 6 4;
+  }
+  /* Zero-length paths with caps: round dots and square marks that the
+     stretched viewBox does not distort. */
+  .chart .dot,
+  .chart .dose {
+    fill: none;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart .dot {
+    stroke-width: 7;
+    stroke-linecap: round;
+  }
+  .chart .dose {
+    stroke-width: 7;
+    stroke-linecap: square;
+  }
+  .chart .dot.me,
+  .chart .dose.me {
+    stroke: var(--primary-color, #03a9f4);
+  }
+  .chart .dot.partner,
+  .chart .dose.partner {
+    stroke: var(--secondary-text-color, #727272);
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    font-size: 0.9rem;
+    color: var(--secondary-text-color, #727272);
+  }
+  .key {
+    display: inline-block;
+    vertical-align: middle;
+    width: 18px;
+    margin-right: 6px;
+    border-top: 3px solid var(--primary-color, #03a9f4);
+  }
+  .key.partner {
+    border-top: 3px dashed var(--secondary-text-color, #727272);
+  }
+  .key.dose {
+    width: 8px;
+    height: 8px;
+    border: 0;
+    background: var(--primary-color, #03a9f4);
+  }
+`;var Vs={me:14,partner:5},Pe=(r,t,e=600,s=160,n=12)=>{let o=ts(t),i=new Map(r.map(f=>[f.day,f])),l=s-n*2,d=f=>o.length<=1?e/2:n+f*(e-n*2)/(o.length-1),y=f=>n+(5-f)*(l-n)/4,c=f=>Math.round(f*10)/10,u=(f,w)=>i.get(f)?.[w]??null,A=f=>{let w=[],C=[];return o.forEach((he,_s)=>{let rt=u(he,f);rt!=null?C.push(`${c(d(_s))},${c(y(rt))}`):C.length&&(w.push(C.join(" ")),C=[])}),C.length&&w.push(C.join(" ")),w},E=f=>o.flatMap((w,C)=>{let he=u(w,f);return he!=null?[{x:c(d(C)),y:c(y(he))}]:[]}),j=[],st=(f,w)=>j.push({x:c(d(f)),y:s-Vs[w],who:w});return o.forEach((f,w)=>{let C=i.get(f);C?.dosedMe&&st(w,"me"),C?.dosedPartner&&st(w,"partner")}),{width:e,height:s,me:A("me"),partner:A("partner"),meDots:E("me"),partnerDots:E("partner"),doses:j,levels:[1,2,3,4,5].map(f=>({score:f,y:c(y(f))}))}};var tt=r=>({mood:r.mood,connection:r.connection,stress:r.stress}),Ks=(r,t)=>Date.parse(r.at)-Date.parse(t.at)||r.at.localeCompare(t.at),os=(r,t)=>{let e=[...r?.check_ins??[]].sort(Ks),s=r?.doses??[],n=t===1?2:1,o=e.filter(c=>c.partner===t).map(c=>({day:c.day,at:c.at,...tt(c),note:c.note||null})).reverse(),i=new Map,l=c=>{let u=i.get(c);return u||(u={day:c,me:null,partner:null,dosedMe:!1,dosedPartner:!1,offProtocol:!1},i.set(c,u)),u};for(let c of e)c.partner===t?l(c.day).me=tt(c):c.partner===n&&(l(c.day).partner=tt(c));for(let c of s){let u=l(c.day);c.partner===t?u.dosedMe=!0:c.partner===n&&(u.dosedPartner=!0),u.offProtocol||=c.off_protocol}let d=[...i.values()].sort((c,u)=>c.day.localeCompare(u.day)),y=[...r?.prompts??[]].sort((c,u)=>u.day.localeCompare(c.day)).map(c=>{let u=c.revealed?c.answers??{}:{};return{day:c.day,promptId:c.prompt_id,theme:c.theme,text:c.text,revealed:c.revealed,mine:u[String(t)]??c.own_answer??null,theirs:c.revealed?u[String(n)]??null:null}});return{myCheckIns:o,days:d,prompts:y}},Xs=(r,t)=>r.map(e=>({day:e.day,me:e.me?.[t]??null,partner:e.partner?.[t]??null,dosedMe:e.dosedMe,dosedPartner:e.dosedPartner})),is=(r,t,e,s=600,n=160,o=12)=>Pe(Xs(r,e),t,s,n,o);var R=class extends b{constructor(){super(...arguments);this.range=null;this.history=null;this.shownRange=null;this.loading=!1;this.error=null;this.scale="mood";this.loadedFor=null;this.request=0;this.rangeForm=new J(this,{show:e=>{this.range=e,this.load(e)},refuse:e=>{this.error=e}})}willUpdate(e){if((e.has("entryId")||this.range===null&&this.today)&&this.entryId&&this.loadedFor!==this.entryId){let s=this.today?.today??Ae();this.range=Ee(s),this.rangeForm.reset(this.range),this.loadedFor=this.entryId,this.load(this.range)}}async load(e){let s=++this.request;this.loading=!0,this.error=null;try{let n=await Ot(this.hass,this.entryId,e.start,e.end);if(s!==this.request)return;this.history=n,this.shownRange=e}catch(n){if(s!==this.request)return;this.error=this.loc.error(n)}finally{s===this.request&&(this.loading=!1)}}day(e){return D(e,this.hass.language)}scoresLine(e){return this.loc.t("history.scores_line",e)}renderMyCheckIns(e){let s=this.loc.t.bind(this.loc);return a`<section class="card" aria-labelledby="mine-heading">
       <h2 id="mine-heading">${s("history.my_check_ins")}</h2>
-      ${t.myCheckIns.length===0?a`<p class="muted">${s("history.no_check_ins")}</p>`:a`<ul class="plain entries">
-            ${t.myCheckIns.map(n=>a`<li>
+      ${e.myCheckIns.length===0?a`<p class="muted">${s("history.no_check_ins")}</p>`:a`<ul class="plain entries">
+            ${e.myCheckIns.map(n=>a`<li>
                 <div class="when">
-                  ${this.day(n.day)} · ${K(n.at,this.hass.language)}
+                  ${this.day(n.day)} · ${Z(n.at,this.hass.language)}
                 </div>
                 <div>${this.scoresLine(n)}</div>
-                ${n.note?a`<div class="note" aria-label=${s("history.note")}>${n.note}</div>`:d}
+                ${n.note?a`<div class="note" aria-label=${s("history.note")}>${n.note}</div>`:p}
               </li>`)}
           </ul>`}
-    </section>`}cell(t,s){let n=t[s];return n?String(n[this.scale]):this.loc.t("history.no_score")}doseCell(t){let s=[];if(t.dosedMe&&s.push(this.today?.me.name??""),t.dosedPartner&&s.push(this.today?.partner.name??""),!s.length)return this.loc.t("history.no_dose");let n=s.join(", ");return t.offProtocol?`${n} (${this.loc.t("history.off_protocol")})`:n}renderChart(t,s){let n=this.loc.t.bind(this.loc),o=this.today?.me.name??"",i=this.today?.partner.name??"",l=Ge(t.days,s,this.scale),u=n("history.chart_label",{scale:n(`check_in.${this.scale}`),start:this.day(s.start),end:this.day(s.end),me:o,partner:i});return a`<svg
-      class="chart"
-      viewBox="0 0 ${l.width} ${l.height}"
-      role="img"
-      aria-label=${u}
-      preserveAspectRatio="none"
-    >
-      ${l.levels.map(m=>F`<line class="grid" x1="0" x2=${l.width} y1=${m.y} y2=${m.y}></line>`)}
-      ${l.partner.map(m=>F`<polyline class="partner" points=${m}></polyline>`)}
-      ${l.me.map(m=>F`<polyline class="me" points=${m}></polyline>`)}
-      ${l.partnerDots.map(m=>F`<path class="dot partner" d="M${m.x} ${m.y}h0"></path>`)}
-      ${l.meDots.map(m=>F`<path class="dot me" d="M${m.x} ${m.y}h0"></path>`)}
-      ${l.doses.map(m=>F`<path class="dose ${m.who}" d="M${m.x} ${l.height-(m.who==="me"?14:5)}h0"></path>`)}
-    </svg>`}renderScores(t,s){let n=this.loc.t.bind(this.loc),o=this.today?.me.name??"",i=this.today?.partner.name??"";return a`<section class="card" aria-labelledby="scores-heading">
+    </section>`}cell(e,s){let n=e[s];return n?String(n[this.scale]):this.loc.t("history.no_score")}doseCell(e){let s=[];if(e.dosedMe&&s.push(this.today?.me.name??""),e.dosedPartner&&s.push(this.today?.partner.name??""),!s.length)return this.loc.t("history.no_dose");let n=s.join(", ");return e.offProtocol?`${n} (${this.loc.t("history.off_protocol")})`:n}renderScores(e,s){let n=this.loc.t.bind(this.loc),o=this.today?.me.name??"",i=this.today?.partner.name??"";return a`<section class="card" aria-labelledby="scores-heading">
       <h2 id="scores-heading">${n("history.scores_heading")}</h2>
-      ${t.days.length===0?a`<p class="muted">${n("history.no_scores")}</p>`:a`
+      ${e.days.length===0?a`<p class="muted">${n("history.no_scores")}</p>`:a`
             <label for="scale">${n("history.score_select")}</label>
             <select
               id="scale"
               .value=${this.scale}
               @change=${l=>{this.scale=l.target.value}}
             >
-              ${ot.map(l=>a`<option value=${l} ?selected=${l===this.scale}>
+              ${de.map(l=>a`<option value=${l} ?selected=${l===this.scale}>
                     ${n(`check_in.${l}`)}
                   </option>`)}
             </select>
-            ${this.renderChart(t,s)}
-            <p class="legend" aria-hidden="true">
-              <span><span class="key me"></span>${o}</span>
-              <span><span class="key partner"></span>${i}</span>
-              <span><span class="key dose"></span>${n("history.legend_dose")}</span>
-            </p>
+            ${De({loc:this.loc,language:this.hass.language,geometry:is(e.days,s,this.scale),scale:this.scale,range:s,names:{me:o,partner:i}})}
+            ${Re(this.loc,{me:o,partner:i})}
             <div class="table-wrap">
               <table>
                 <caption class="visually-hidden">
@@ -498,7 +614,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
                   </tr>
                 </thead>
                 <tbody>
-                  ${[...t.days].reverse().map(l=>a`<tr class=${l.dosedMe||l.dosedPartner?"dose-day":""}>
+                  ${[...e.days].reverse().map(l=>a`<tr class=${l.dosedMe||l.dosedPartner?"dose-day":""}>
                       <th scope="row">${this.day(l.day)}</th>
                       <td>${this.cell(l,"me")}</td>
                       <td>${this.cell(l,"partner")}</td>
@@ -508,10 +624,10 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
               </table>
             </div>
           `}
-    </section>`}renderPrompts(t){let s=this.loc.t.bind(this.loc),n=this.today?.me.name??"",o=this.today?.partner.name??"";return a`<section class="card" aria-labelledby="prompts-heading">
+    </section>`}renderPrompts(e){let s=this.loc.t.bind(this.loc),n=this.today?.me.name??"",o=this.today?.partner.name??"";return a`<section class="card" aria-labelledby="prompts-heading">
       <h2 id="prompts-heading">${s("history.prompts_heading")}</h2>
-      ${t.prompts.length===0?a`<p class="muted">${s("history.no_prompts")}</p>`:a`<ul class="plain entries">
-            ${t.prompts.map(i=>a`<li>
+      ${e.prompts.length===0?a`<p class="muted">${s("history.no_prompts")}</p>`:a`<ul class="plain entries">
+            ${e.prompts.map(i=>a`<li>
                 <div class="when">${this.day(i.day)}</div>
                 <p class="question">${i.text}</p>
                 ${i.revealed?a`<dl class="answers">
@@ -528,64 +644,18 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
                               <dt>${s("history.your_answer_so_far")}</dt>
                               <dd>${i.mine}</dd>
                             </div>
-                          </dl>`:d}
+                          </dl>`:p}
                       <p class="muted">${s("history.not_revealed")}</p>`}
               </li>`)}
           </ul>`}
-    </section>`}render(){let t=this.loc.t.bind(this.loc),s=this.shownRange,n=this.history&&this.today?Ke(this.history,this.today.me.slot):null;return a`
+    </section>`}render(){let e=this.loc.t.bind(this.loc),s=this.shownRange,n=this.history&&this.today?os(this.history,this.today.me.slot):null;return a`
       <section class="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">${t("history.heading")}</h2>
-        <form @submit=${this.submit} novalidate>
-          <fieldset class="range">
-            <legend>${t("history.range_legend")}</legend>
-            <div class="row">
-              <div>
-                <label for="start">${t("history.from")}</label>
-                <input
-                  id="start"
-                  type="date"
-                  .value=${this.draft.start??""}
-                  @change=${o=>{this.draft={...this.draft,start:o.target.value}}}
-                />
-              </div>
-              <div>
-                <label for="end">${t("history.to")}</label>
-                <input
-                  id="end"
-                  type="date"
-                  .value=${this.draft.end??""}
-                  @change=${o=>{this.draft={...this.draft,end:o.target.value}}}
-                />
-              </div>
-              <button type="submit" class="show" ?disabled=${this.loading}>
-                ${t("history.show")}
-              </button>
-            </div>
-          </fieldset>
-        </form>
-        <p role="status" class="muted">${this.loading?t("panel.loading"):""}</p>
-        ${this.error?a`<p class="error" role="alert">${this.error}</p>`:d}
+        <h2 id="history-heading">${e("history.heading")}</h2>
+        ${this.rangeForm.render(this.loading,this.error)}
       </section>
       ${n&&s?a`${this.renderMyCheckIns(n)} ${this.renderScores(n,s)}
-          ${this.renderPrompts(n)}`:d}
-    `}};T.styles=[b,g`
-      fieldset.range {
-        border: 0;
-        padding: 0;
-        margin: 0;
-        min-width: 0;
-      }
-      fieldset.range legend {
-        padding: 0;
-        margin-bottom: 8px;
-        font-weight: 500;
-      }
-      .row {
-        align-items: flex-end;
-      }
-      input[type="date"] {
-        min-width: 0;
-      }
+          ${this.renderPrompts(n)}`:p}
+    `}};R.styles=[v,Te,Ie,g`
       .entries > li {
         padding: 12px 0;
         border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
@@ -623,78 +693,11 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
         white-space: pre-wrap;
       }
       .chart {
-        display: block;
-        width: 100%;
         height: 160px;
-        margin: 16px 0;
-      }
-      .chart .grid {
-        stroke: var(--divider-color, rgba(0, 0, 0, 0.12));
-        stroke-width: 1;
-        vector-effect: non-scaling-stroke;
-      }
-      .chart polyline {
-        fill: none;
-        stroke-width: 2.5;
-        vector-effect: non-scaling-stroke;
-        stroke-linejoin: round;
-      }
-      .chart .me {
-        stroke: var(--primary-color, #03a9f4);
-      }
-      .chart .partner {
-        stroke: var(--secondary-text-color, #727272);
-        stroke-dasharray: 6 4;
-      }
-      /* Zero-length paths with caps: round dots and square marks that the
-         stretched viewBox does not distort. */
-      .chart .dot,
-      .chart .dose {
-        fill: none;
-        vector-effect: non-scaling-stroke;
-      }
-      .chart .dot {
-        stroke-width: 7;
-        stroke-linecap: round;
-      }
-      .chart .dose {
-        stroke-width: 7;
-        stroke-linecap: square;
-      }
-      .chart .dot.me,
-      .chart .dose.me {
-        stroke: var(--primary-color, #03a9f4);
-      }
-      .chart .dot.partner,
-      .chart .dose.partner {
-        stroke: var(--secondary-text-color, #727272);
-      }
-      .chart {
-        margin-bottom: 4px;
+        margin: 16px 0 4px;
       }
       .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 16px;
-        font-size: 0.9rem;
-        color: var(--secondary-text-color, #727272);
         margin-bottom: 12px;
-      }
-      .key {
-        display: inline-block;
-        vertical-align: middle;
-        width: 18px;
-        margin-right: 6px;
-        border-top: 3px solid var(--primary-color, #03a9f4);
-      }
-      .key.partner {
-        border-top: 3px dashed var(--secondary-text-color, #727272);
-      }
-      .key.dose {
-        width: 8px;
-        height: 8px;
-        border: 0;
-        background: var(--primary-color, #03a9f4);
       }
       .table-wrap {
         max-width: 100%;
@@ -717,27 +720,156 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
       tr.dose-day th[scope="row"] {
         font-weight: 500;
       }
-    `],p([y()],T.prototype,"range",2),p([y()],T.prototype,"draft",2),p([y()],T.prototype,"history",2),p([y()],T.prototype,"shownRange",2),p([y()],T.prototype,"loading",2),p([y()],T.prototype,"error",2),p([y()],T.prototype,"scale",2);_("mdt-history-view",T);var lt=class extends k{render(){let e=this.loc.t.bind(this.loc);return a`<section class="card" aria-labelledby="not-partner-heading">
-      <h2 id="not-partner-heading">${e("not_partner.heading")}</h2>
-      <p>${e("not_partner.body")}</p>
-      <p class="muted">${e("not_partner.hint")}</p>
-    </section>`}};lt.styles=b,p([f({attribute:!1})],lt.prototype,"loc",2);_("mdt-not-a-partner-view",lt);var Xe=(r,e=null)=>{let t=r?.prompt;if(!r||!t)return{kind:"none"};let s={question:t.text,theme:t.theme};if(t.revealed&&t.answers)return{kind:"revealed",...s,mine:{name:r.me.name,text:t.answers.me},theirs:{name:r.partner.name,text:t.answers.partner}};let n=e!=null&&e.promptId===t.prompt_id;return t.i_answered||n?{kind:"waiting",...s,partnerName:r.partner.name,ownAnswer:t.own_answer??(n?e.text:null)}:{kind:"answer",...s,partnerName:r.partner.name,partnerAnswered:t.partner_answered}};var Ze=N,H=class extends v{constructor(){super(...arguments);this.answer="";this.sending=!1;this.problem=null;this.sent=null}async send(t){t.preventDefault();let s=this.answer.trim(),n=M(s);if(!s){this.problem=this.loc.t("prompt.empty");return}if(n>Ze){this.problem=this.loc.t("prompt.too_long",{count:n,max:Ze});return}let o=this.today?.prompt?.prompt_id;this.problem=null,this.sending=!0;try{await _e(this.hass,this.entryId,s),this.answer="",this.sent=o?{promptId:o,text:s}:null,C(this)}catch(i){this.problem=this.loc.error(i)}finally{this.sending=!1}}answerCard(t,s){return a`<article class="answer" aria-labelledby=${s}>
-      <h4 id=${s}>${t.name}</h4>
-      <p>${t.text}</p>
-    </article>`}render(){let t=this.loc.t.bind(this.loc);if(!this.today)return a`<div class="card"><p>${t("panel.not_connected")}</p></div>`;let s=Xe(this.today,this.sent);return s.kind==="none"?a`<section class="card" aria-labelledby="prompt-heading">
-        <h2 id="prompt-heading">${t("prompt.heading")}</h2>
-        <p>${t("prompt.none")}</p>
-        <p class="muted">${t("prompt.none_hint")}</p>
+    `],h([m()],R.prototype,"range",2),h([m()],R.prototype,"history",2),h([m()],R.prototype,"shownRange",2),h([m()],R.prototype,"loading",2),h([m()],R.prototype,"error",2),h([m()],R.prototype,"scale",2);_("mdt-history-view",R);var ls=90,Zs=5,G=["mood","connection"],Js=r=>{let t=[];for(let e of G){let s=r?.dose_day_vs_rest_day?.[e],n=r?.categories?.dose_day?.[e],o=r?.categories?.rest_day?.[e];if(!s?.enough||s.difference==null||s.low==null||s.high==null||n==null||o==null)return[{kind:"not_enough",doseDays:s?.dose_days??r?.categories?.dose_day?.days??0,restDays:s?.rest_days??r?.categories?.rest_day?.days??0,needed:Zs}];t.push({kind:"enough",score:e,doseMean:n,restMean:o,doseDays:s.dose_days,restDays:s.rest_days,difference:s.difference,low:s.low,high:s.high})}return t},Qs=(r,t)=>{let e=Math.abs(r)<.05?0:r;try{return new Intl.NumberFormat(t,{minimumFractionDigits:1,maximumFractionDigits:1}).format(e)}catch{return e.toFixed(1)}},er=(r,t,e,s)=>{let n=t.me?"me":"partner",o=t.me?{}:{name:t.name};if(r.kind==="not_enough")return e(`insights.not_enough_${n}`,{needed:r.needed,dose_days:r.doseDays,rest_days:r.restDays,...o});let i=y=>Qs(y,s),l=e(`insights.compare_${n}_${r.score}`,{dose:i(r.doseMean),rest:i(r.restMean),dose_days:r.doseDays,rest_days:r.restDays,...o}),d=e("insights.difference",{difference:i(r.difference),low:i(r.low),high:i(r.high)});return`${l} ${d}`},ds=(r,t,e,s)=>Js(r).map(n=>er(n,t,e,s)),as={mood:null,connection:null,dosed:!1},cs=(r,t)=>{let e=t===1?2:1;return[...r?.series??[]].sort((s,n)=>s.day.localeCompare(n.day)).map(s=>({day:s.day,me:{...as,...s.partners?.[String(t)]},partner:{...as,...s.partners?.[String(e)]}}))},tr=(r,t)=>r.map(e=>({day:e.day,me:e.me[t]??null,partner:e.partner[t]??null,dosedMe:e.me.dosed,dosedPartner:e.partner.dosed})),ps=(r,t,e,s=600,n=140,o=12)=>Pe(tr(r,e),t,s,n,o);var H=class extends b{constructor(){super(...arguments);this.range=null;this.insights=null;this.loading=!1;this.error=null;this.loadedFor=null;this.request=0;this.rangeForm=new J(this,{show:e=>{this.range=e,this.load(e)},refuse:e=>{this.error=e}})}willUpdate(e){if((e.has("entryId")||this.range===null&&this.today)&&this.entryId&&this.loadedFor!==this.entryId){let s=this.today?.today??Ae();this.range=Ee(s,ls),this.rangeForm.reset(this.range),this.loadedFor=this.entryId,this.load(this.range)}}async load(e){let s=++this.request;this.loading=!0,this.error=null;try{let n=await Lt(this.hass,this.entryId,e.start,e.end);if(s!==this.request)return;this.insights=n}catch(n){if(s!==this.request)return;this.error=this.loc.error(n)}finally{s===this.request&&(this.loading=!1)}}day(e){return D(e,this.hass.language)}get names(){return{me:this.today?.me.name??"",partner:this.today?.partner.name??""}}renderComparison(e,s){let n=this.loc.t.bind(this.loc),{me:o,partner:i}=this.names,l=s===1?2:1,d=[{slot:s,heading:n("insights.you",{name:o}),reader:{me:!0}},{slot:l,heading:i,reader:{me:!1,name:i}}];return a`<section class="card" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">${n("insights.compare_heading")}</h2>
+      <p class="hint">
+        ${n("insights.range",{start:this.day(e.start),end:this.day(e.end)})}
+      </p>
+      <div class="people">
+        ${d.map(y=>a`<div class="person">
+            <h3>${y.heading}</h3>
+            ${ds(e.partners[String(y.slot)],y.reader,n,this.loc.language).map(c=>a`<p>${c}</p>`)}
+          </div>`)}
+      </div>
+    </section>`}renderChart(e,s,n){let o=this.loc.t.bind(this.loc);return a`<figure class="chart-block">
+      <figcaption><h3>${o(`check_in.${n}`)}</h3></figcaption>
+      ${De({loc:this.loc,language:this.hass.language,geometry:ps(e,s,n),scale:n,range:s,names:this.names})}
+      <div class="axis" aria-hidden="true">
+        <span>${this.day(s.start)}</span><span>${this.day(s.end)}</span>
+      </div>
+    </figure>`}score(e){return e==null?this.loc.t("history.no_score"):String(e)}doseCell(e){let{me:s,partner:n}=this.names,o=[e.me.dosed?s:"",e.partner.dosed?n:""].filter(Boolean);return o.length?o.join(", "):this.loc.t("history.no_dose")}renderTable(e){let s=this.loc.t.bind(this.loc),{me:n,partner:o}=this.names,i=(l,d)=>s("insights.column",{name:l,scale:s(`check_in.${d}`)});return a`<details class="days">
+      <summary>${s("insights.table_summary")}</summary>
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${s("insights.time_heading")}>
+        <table>
+          <caption class="visually-hidden">${s("insights.time_heading")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${s("history.day")}</th>
+              ${G.map(l=>a`<th scope="col">${i(n,l)}</th>`)}
+              ${G.map(l=>a`<th scope="col">${i(o,l)}</th>`)}
+              <th scope="col">${s("history.dose_column")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${[...e].reverse().map(l=>a`<tr class=${l.me.dosed||l.partner.dosed?"dose-day":""}>
+                <th scope="row">${this.day(l.day)}</th>
+                ${G.map(d=>a`<td>${this.score(l.me[d])}</td>`)}
+                ${G.map(d=>a`<td>${this.score(l.partner[d])}</td>`)}
+                <td>${this.doseCell(l)}</td>
+              </tr>`)}
+          </tbody>
+        </table>
+      </div>
+    </details>`}renderOverTime(e,s){let n=this.loc.t.bind(this.loc),o=cs(e,s),i={start:e.start,end:e.end};return a`<section class="card" aria-labelledby="time-heading">
+      <h2 id="time-heading">${n("insights.time_heading")}</h2>
+      ${o.length===0?a`<p class="muted">${n("history.no_scores")}</p>`:a`
+            ${Re(this.loc,this.names)}
+            ${G.map(l=>this.renderChart(o,i,l))}
+            ${this.renderTable(o)}
+          `}
+    </section>`}render(){let e=this.loc.t.bind(this.loc),s=this.insights,n=this.today?.me.slot??null;return a`
+      <section class="card" aria-labelledby="insights-heading">
+        <h2 id="insights-heading">${e("insights.heading")}</h2>
+        <p class="association">${e("insights.association")}</p>
+        ${this.rangeForm.render(this.loading,this.error)}
+      </section>
+      ${s&&n!==null?a`${this.renderComparison(s,n)} ${this.renderOverTime(s,n)}`:p}
+    `}};H.styles=[v,Te,Ie,g`
+      .association {
+        padding: 8px 12px;
+        border-left: 3px solid var(--primary-color, #03a9f4);
+        color: var(--secondary-text-color, #727272);
+        margin-bottom: 16px;
+      }
+      .people {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 260px), 1fr));
+        gap: 8px 24px;
+      }
+      .person h3 {
+        margin-top: 8px;
+      }
+      figure.chart-block {
+        margin: 0 0 12px;
+      }
+      figure.chart-block h3 {
+        margin: 8px 0 4px;
+      }
+      .chart {
+        height: 140px;
+        margin: 4px 0 2px;
+      }
+      .axis {
+        display: flex;
+        justify-content: space-between;
+        gap: 8px;
+        font-size: 0.85rem;
+        color: var(--secondary-text-color, #727272);
+      }
+      .legend {
+        margin-bottom: 4px;
+      }
+      details.days {
+        margin-top: 8px;
+      }
+      details.days summary {
+        cursor: pointer;
+        padding: 10px 0;
+        color: var(--primary-color, #03a9f4);
+        font-weight: 500;
+      }
+      details.days summary:focus-visible {
+        outline: 3px solid var(--primary-color, #03a9f4);
+        outline-offset: 2px;
+      }
+      .table-wrap {
+        max-width: 100%;
+        overflow-x: auto;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        text-align: start;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
+        font-weight: 400;
+        /* Whole words in cells; a narrow screen scrolls the table instead. */
+        overflow-wrap: normal;
+      }
+      th[scope="row"],
+      td {
+        white-space: nowrap;
+      }
+      thead th {
+        font-weight: 500;
+      }
+      tr.dose-day th[scope="row"] {
+        font-weight: 500;
+      }
+    `],h([m()],H.prototype,"range",2),h([m()],H.prototype,"insights",2),h([m()],H.prototype,"loading",2),h([m()],H.prototype,"error",2);_("mdt-insights-view",H);var pe=class extends k{render(){let t=this.loc.t.bind(this.loc);return a`<section class="card" aria-labelledby="not-partner-heading">
+      <h2 id="not-partner-heading">${t("not_partner.heading")}</h2>
+      <p>${t("not_partner.body")}</p>
+      <p class="muted">${t("not_partner.hint")}</p>
+    </section>`}};pe.styles=v,h([$({attribute:!1})],pe.prototype,"loc",2);_("mdt-not-a-partner-view",pe);var hs=(r,t=null)=>{let e=r?.prompt;if(!r||!e)return{kind:"none"};let s={question:e.text,theme:e.theme};if(e.revealed&&e.answers)return{kind:"revealed",...s,mine:{name:r.me.name,text:e.answers.me},theirs:{name:r.partner.name,text:e.answers.partner}};let n=t!=null&&t.promptId===e.prompt_id;return e.i_answered||n?{kind:"waiting",...s,partnerName:r.partner.name,ownAnswer:e.own_answer??(n?t.text:null)}:{kind:"answer",...s,partnerName:r.partner.name,partnerAnswered:e.partner_answered}};var us=N,U=class extends b{constructor(){super(...arguments);this.answer="";this.sending=!1;this.problem=null;this.sent=null}async send(e){e.preventDefault();let s=this.answer.trim(),n=M(s);if(!s){this.problem=this.loc.t("prompt.empty");return}if(n>us){this.problem=this.loc.t("prompt.too_long",{count:n,max:us});return}let o=this.today?.prompt?.prompt_id;this.problem=null,this.sending=!0;try{await Tt(this.hass,this.entryId,s),this.answer="",this.sent=o?{promptId:o,text:s}:null,T(this)}catch(i){this.problem=this.loc.error(i)}finally{this.sending=!1}}answerCard(e,s){return a`<article class="answer" aria-labelledby=${s}>
+      <h4 id=${s}>${e.name}</h4>
+      <p>${e.text}</p>
+    </article>`}render(){let e=this.loc.t.bind(this.loc);if(!this.today)return a`<div class="card"><p>${e("panel.not_connected")}</p></div>`;let s=hs(this.today,this.sent);return s.kind==="none"?a`<section class="card" aria-labelledby="prompt-heading">
+        <h2 id="prompt-heading">${e("prompt.heading")}</h2>
+        <p>${e("prompt.none")}</p>
+        <p class="muted">${e("prompt.none_hint")}</p>
       </section>`:a`
       <section class="card" aria-labelledby="prompt-heading">
-        <h2 id="prompt-heading">${t("prompt.heading")}</h2>
-        ${s.theme?a`<p class="muted">${t("prompt.theme",{theme:this.loc.theme(s.theme)})}</p>`:d}
+        <h2 id="prompt-heading">${e("prompt.heading")}</h2>
+        ${s.theme?a`<p class="muted">${e("prompt.theme",{theme:this.loc.theme(s.theme)})}</p>`:p}
         <blockquote class="question">${s.question}</blockquote>
         ${s.kind==="answer"?a`<form @submit=${this.send}>
-              ${s.partnerAnswered?a`<p class="notice">${t("prompt.partner_answered",{name:s.partnerName})}</p>`:d}
-              <label for="answer">${t("prompt.answer_label")}</label>
+              ${s.partnerAnswered?a`<p class="notice">${e("prompt.partner_answered",{name:s.partnerName})}</p>`:p}
+              <label for="answer">${e("prompt.answer_label")}</label>
               <p class="hint" id="answer-hint">
-                ${t("prompt.answer_hint",{name:s.partnerName})}
+                ${e("prompt.answer_hint",{name:s.partnerName})}
               </p>
               <textarea
                 id="answer"
@@ -747,23 +879,23 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
                 @input=${n=>{this.answer=n.target.value}}
               ></textarea>
               <div class="row send">
-                <button type="submit" ?disabled=${this.sending}>${t("prompt.send")}</button>
+                <button type="submit" ?disabled=${this.sending}>${e("prompt.send")}</button>
               </div>
-              ${this.problem?a`<p class="error" role="alert">${this.problem}</p>`:d}
-            </form>`:d}
-        ${s.kind==="waiting"?a`<h3 class="waiting">${t("prompt.waiting",{name:s.partnerName})}</h3>
-              <p>${t("prompt.waiting_hint",{name:s.partnerName})}</p>
-              ${s.ownAnswer?a`<h4>${t("prompt.what_you_wrote")}</h4>
-                    <p class="own">${s.ownAnswer}</p>`:d}`:d}
+              ${this.problem?a`<p class="error" role="alert">${this.problem}</p>`:p}
+            </form>`:p}
+        ${s.kind==="waiting"?a`<h3 class="waiting">${e("prompt.waiting",{name:s.partnerName})}</h3>
+              <p>${e("prompt.waiting_hint",{name:s.partnerName})}</p>
+              ${s.ownAnswer?a`<h4>${e("prompt.what_you_wrote")}</h4>
+                    <p class="own">${s.ownAnswer}</p>`:p}`:p}
         ${s.kind==="revealed"?a`<section class="both" aria-labelledby="both-heading">
-              <h3 id="both-heading">${t("prompt.both")}</h3>
+              <h3 id="both-heading">${e("prompt.both")}</h3>
               <div class="answers">
                 ${this.answerCard(s.mine,"answer-me")}
                 ${this.answerCard(s.theirs,"answer-partner")}
               </div>
-            </section>`:d}
+            </section>`:p}
       </section>
-    `}};H.styles=[b,g`
+    `}};U.styles=[v,g`
       .question {
         font-size: 1.2rem;
         line-height: 1.5;
@@ -799,32 +931,32 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
       .waiting {
         margin-top: 0;
       }
-    `],p([y()],H.prototype,"answer",2),p([y()],H.prototype,"sending",2),p([y()],H.prototype,"problem",2),p([y()],H.prototype,"sent",2);_("mdt-prompt-view",H);var Ds="missing",Ls=r=>r.ok?"done":r.error===Ds?"skipped":"failed",Je=r=>{let e=(r?.steps??[]).map(s=>({step:s.step,target:s.target??null,status:Ls(s),error:s.error??null})),t=s=>e.filter(n=>n.status===s).length;return{rows:e,done:t("done"),skipped:t("skipped"),failed:t("failed")}},Qe=(r,e,t)=>{let s=/^prompt_(\d+)$/.exec(r);if(s){let n=Number(s[1]);return{kind:"phones",name:[e?.me,e?.partner].find(i=>i?.slot===n)?.name??r}}return{kind:"device",name:t?.[r]?.attributes?.friendly_name??r}};var W=class extends v{constructor(){super(...arguments);this.busy=null;this.report=null;this.error=null}async run(t){this.busy=t,this.error=null,this.report=null;try{let s=t==="start"?await $e(this.hass,this.entryId):await ke(this.hass,this.entryId);this.report={action:t,summary:Je(s)},C(this)}catch(s){this.error=this.loc.error(s)}finally{this.busy=null}}targetText(t){let s=Qe(t,this.today,this.hass?.states);return s.kind==="phones"?this.loc.t("ritual.phones_of",{name:s.name}):s.name}renderReport(){if(!this.report)return d;let t=this.loc.t.bind(this.loc),{action:s,summary:n}=this.report;return a`<section class="report" aria-labelledby="report-heading">
+    `],h([m()],U.prototype,"answer",2),h([m()],U.prototype,"sending",2),h([m()],U.prototype,"problem",2),h([m()],U.prototype,"sent",2);_("mdt-prompt-view",U);var sr="missing",rr=r=>r.ok?"done":r.error===sr?"skipped":"failed",ms=r=>{let t=(r?.steps??[]).map(s=>({step:s.step,target:s.target??null,status:rr(s),error:s.error??null})),e=s=>t.filter(n=>n.status===s).length;return{rows:t,done:e("done"),skipped:e("skipped"),failed:e("failed")}},ys=(r,t,e)=>{let s=/^prompt_(\d+)$/.exec(r);if(s){let n=Number(s[1]);return{kind:"phones",name:[t?.me,t?.partner].find(i=>i?.slot===n)?.name??r}}return{kind:"device",name:e?.[r]?.attributes?.friendly_name??r}};var V=class extends b{constructor(){super(...arguments);this.busy=null;this.report=null;this.error=null}async run(e){this.busy=e,this.error=null,this.report=null;try{let s=e==="start"?await It(this.hass,this.entryId):await Pt(this.hass,this.entryId);this.report={action:e,summary:ms(s)},T(this)}catch(s){this.error=this.loc.error(s)}finally{this.busy=null}}targetText(e){let s=ys(e,this.today,this.hass?.states);return s.kind==="phones"?this.loc.t("ritual.phones_of",{name:s.name}):s.name}renderReport(){if(!this.report)return p;let e=this.loc.t.bind(this.loc),{action:s,summary:n}=this.report;return a`<section class="report" aria-labelledby="report-heading">
       <h3 id="report-heading">
-        ${t(s==="start"?"ritual.report_start":"ritual.report_end")}
+        ${e(s==="start"?"ritual.report_start":"ritual.report_end")}
       </h3>
-      ${n.rows.length===0?a`<p>${t("ritual.no_steps")}</p>`:a`<p>
-              ${t("ritual.summary",{done:n.done,skipped:n.skipped,failed:n.failed})}
+      ${n.rows.length===0?a`<p>${e("ritual.no_steps")}</p>`:a`<p>
+              ${e("ritual.summary",{done:n.done,skipped:n.skipped,failed:n.failed})}
             </p>
             <ul class="plain steps">
               ${n.rows.map(o=>a`<li class="step ${o.status}">
-                  <span class="badge">${t(`ritual.status_${o.status}`)}</span>
+                  <span class="badge">${e(`ritual.status_${o.status}`)}</span>
                   <span class="what">
                     ${this.loc.tOr(`ritual.step.${o.step}`,o.step)}
-                    ${o.target?a`<span class="muted target">${this.targetText(o.target)}</span>`:d}
+                    ${o.target?a`<span class="muted target">${this.targetText(o.target)}</span>`:p}
                     ${o.error?a`<span class="error detail">
-                          ${t("ritual.error_detail",{error:o.error})}
-                        </span>`:d}
+                          ${e("ritual.error_detail",{error:o.error})}
+                        </span>`:p}
                   </span>
                 </li>`)}
             </ul>`}
-    </section>`}render(){let t=this.loc.t.bind(this.loc),s=this.today?.ritual;return a`
+    </section>`}render(){let e=this.loc.t.bind(this.loc),s=this.today?.ritual;return a`
       <section class="card" aria-labelledby="ritual-heading">
-        <h2 id="ritual-heading">${t("ritual.heading")}</h2>
-        <p class="muted">${t("ritual.intro")}</p>
+        <h2 id="ritual-heading">${e("ritual.heading")}</h2>
+        <p class="muted">${e("ritual.intro")}</p>
         ${s?a`<p class="big">
-              ${s.running?s.started_at?t("ritual.running",{time:K(s.started_at,this.hass.language)}):t("ritual.running_no_time"):t("ritual.not_running")}
-            </p>`:d}
+              ${s.running?s.started_at?e("ritual.running",{time:Z(s.started_at,this.hass.language)}):e("ritual.running_no_time"):e("ritual.not_running")}
+            </p>`:p}
         <div class="row">
           <button
             type="button"
@@ -832,7 +964,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
             ?disabled=${this.busy!==null}
             @click=${()=>this.run("start")}
           >
-            ${t("ritual.start")}
+            ${e("ritual.start")}
           </button>
           <button
             type="button"
@@ -840,14 +972,14 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
             ?disabled=${this.busy!==null}
             @click=${()=>this.run("end")}
           >
-            ${t("ritual.end")}
+            ${e("ritual.end")}
           </button>
-          <span role="status" class="muted">${this.busy?t("panel.saving"):""}</span>
+          <span role="status" class="muted">${this.busy?e("panel.saving"):""}</span>
         </div>
-        ${this.error?a`<p class="notice error-box" role="alert">${this.error}</p>`:d}
+        ${this.error?a`<p class="notice error-box" role="alert">${this.error}</p>`:p}
         ${this.renderReport()}
       </section>
-    `}};W.styles=[b,g`
+    `}};V.styles=[v,g`
       .report {
         margin-top: 16px;
       }
@@ -889,22 +1021,22 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
       .detail {
         font-size: 0.9rem;
       }
-    `],p([y()],W.prototype,"busy",2),p([y()],W.prototype,"report",2),p([y()],W.prototype,"error",2);_("mdt-ritual-view",W);var ts=255,Os=["automatic","calm","not_calm"],I=class extends v{constructor(){super(...arguments);this.draft=null;this.intentionStatus="idle";this.intentionError=null;this.feelsStatus="idle";this.feelsError=null;this.dropDraftOnUpdate=!1}willUpdate(t){t.has("today")&&this.dropDraftOnUpdate&&(this.dropDraftOnUpdate=!1,this.draft=null)}get intention(){return this.draft??this.today?.intention??""}async saveIntention(t){t.preventDefault();let s=this.intention.trim();if(M(s)>ts){this.intentionError=this.loc.t("today.intention_too_long",{max:ts});return}this.intentionError=null,this.intentionStatus="saving";try{await be(this.hass,this.entryId,s),this.intentionStatus="saved",this.dropDraftOnUpdate=!0,C(this)}catch(n){this.intentionStatus="idle",this.intentionError=this.loc.error(n)}}async changeFeels(t){let s=t.target,n=s.value;this.feelsError=null,this.feelsStatus="saving";try{await ve(this.hass,this.entryId,n),this.feelsStatus="saved",C(this)}catch(o){this.feelsStatus="idle",this.feelsError=this.loc.error(o),s.value=this.today?.today_feels??"automatic"}}partnerLine(t){let{t:s}=this.bound;return a`<li>
-      <strong>${t.name}</strong>:
-      ${t.dosed_today?s("today.dosed_today"):s("today.not_dosed_today")} ·
-      ${t.check_in.checked_in_today?s("today.checked_in_today"):s("today.not_checked_in_today")}
-    </li>`}get bound(){return{t:this.loc.t.bind(this.loc)}}render(){let t=this.today;if(!t)return a`<div class="card"><p>${this.loc.t("panel.not_connected")}</p></div>`;let{t:s}=this.bound,n=this.hass.language,o=t.calm;return a`
+    `],h([m()],V.prototype,"busy",2),h([m()],V.prototype,"report",2),h([m()],V.prototype,"error",2);_("mdt-ritual-view",V);var gs=255,nr=["automatic","calm","not_calm"],O=class extends b{constructor(){super(...arguments);this.draft=null;this.intentionStatus="idle";this.intentionError=null;this.feelsStatus="idle";this.feelsError=null;this.dropDraftOnUpdate=!1}willUpdate(e){e.has("today")&&this.dropDraftOnUpdate&&(this.dropDraftOnUpdate=!1,this.draft=null)}get intention(){return this.draft??this.today?.intention??""}async saveIntention(e){e.preventDefault();let s=this.intention.trim();if(M(s)>gs){this.intentionError=this.loc.t("today.intention_too_long",{max:gs});return}this.intentionError=null,this.intentionStatus="saving";try{await Dt(this.hass,this.entryId,s),this.intentionStatus="saved",this.dropDraftOnUpdate=!0,T(this)}catch(n){this.intentionStatus="idle",this.intentionError=this.loc.error(n)}}async changeFeels(e){let s=e.target,n=s.value;this.feelsError=null,this.feelsStatus="saving";try{await Rt(this.hass,this.entryId,n),this.feelsStatus="saved",T(this)}catch(o){this.feelsStatus="idle",this.feelsError=this.loc.error(o),s.value=this.today?.today_feels??"automatic"}}partnerLine(e){let{t:s}=this.bound;return a`<li>
+      <strong>${e.name}</strong>:
+      ${e.dosed_today?s("today.dosed_today"):s("today.not_dosed_today")} ·
+      ${e.check_in.checked_in_today?s("today.checked_in_today"):s("today.not_checked_in_today")}
+    </li>`}get bound(){return{t:this.loc.t.bind(this.loc)}}render(){let e=this.today;if(!e)return a`<div class="card"><p>${this.loc.t("panel.not_connected")}</p></div>`;let{t:s}=this.bound,n=this.hass.language,o=e.calm;return a`
       <section class="card" aria-labelledby="today-heading">
         <h2 id="today-heading">${s("today.heading")}</h2>
         <p class="big">
           <span class="muted">${s("today.phase_label")}:</span>
-          <strong>${this.loc.phase(t.phase)}</strong>
+          <strong>${this.loc.phase(e.phase)}</strong>
         </p>
-        ${t.cycle_day!=null?a`<p>${s("today.cycle_day",{day:t.cycle_day})}</p>`:d}
-        ${t.paused?a`<p>${s("today.paused")}</p>`:d}
-        ${t.phase==="tolerance_break"&&t.break_end?a`<p>${s("today.break_end",{date:it(t.break_end,n,!0)})}</p>`:d}
+        ${e.cycle_day!=null?a`<p>${s("today.cycle_day",{day:e.cycle_day})}</p>`:p}
+        ${e.paused?a`<p>${s("today.paused")}</p>`:p}
+        ${e.phase==="tolerance_break"&&e.break_end?a`<p>${s("today.break_end",{date:D(e.break_end,n,!0)})}</p>`:p}
         <p>
-          ${t.next_dose===t.today?s("today.dose_today"):t.next_dose?s("today.next_dose",{date:it(t.next_dose,n,!0)}):s("today.no_next_dose")}
+          ${e.next_dose===e.today?s("today.dose_today"):e.next_dose?s("today.next_dose",{date:D(e.next_dose,n,!0)}):s("today.no_next_dose")}
         </p>
       </section>
 
@@ -913,17 +1045,17 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
         ${o==null?a`<p class="muted">${s("today.calm_unknown")}</p>`:o.calm?a`<p>${s("today.calm_yes")}</p>`:a`<p>${s("today.calm_no")}</p>`}
         ${o&&o.reasons.length?a`<ul class="reasons">
               ${o.reasons.map(i=>a`<li>${this.loc.reason(i)}</li>`)}
-            </ul>`:d}
+            </ul>`:p}
         <label for="feels">${s("today.feels_label")}</label>
         <p class="hint" id="feels-hint">${s("today.feels_hint")}</p>
         <div class="row">
           <select
             id="feels"
             aria-describedby="feels-hint"
-            .value=${t.today_feels}
+            .value=${e.today_feels}
             @change=${this.changeFeels}
           >
-            ${Os.map(i=>a`<option value=${i} ?selected=${i===t.today_feels}>
+            ${nr.map(i=>a`<option value=${i} ?selected=${i===e.today_feels}>
                   ${this.loc.feels(i)}
                 </option>`)}
           </select>
@@ -931,7 +1063,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
             ${this.feelsStatus==="saved"?s("panel.saved"):""}
           </span>
         </div>
-        ${this.feelsError?a`<p class="error" role="alert">${this.feelsError}</p>`:d}
+        ${this.feelsError?a`<p class="error" role="alert">${this.feelsError}</p>`:p}
       </section>
 
       <section class="card" aria-labelledby="intention-heading">
@@ -955,17 +1087,17 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
               ${this.intentionStatus==="saved"?s("panel.saved"):""}
             </span>
           </div>
-          ${this.intentionError?a`<p class="error" role="alert">${this.intentionError}</p>`:d}
+          ${this.intentionError?a`<p class="error" role="alert">${this.intentionError}</p>`:p}
         </form>
       </section>
 
       <section class="card" aria-labelledby="us-heading">
         <h2 id="us-heading">${s("today.us_heading")}</h2>
         <ul class="plain us">
-          ${this.partnerLine(t.me)} ${this.partnerLine(t.partner)}
+          ${this.partnerLine(e.me)} ${this.partnerLine(e.partner)}
         </ul>
       </section>
-    `}};I.styles=[b,g`
+    `}};O.styles=[v,g`
       #intention {
         width: 100%;
       }
@@ -981,36 +1113,36 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
         margin: 6px 0;
         line-height: 1.5;
       }
-    `],p([y()],I.prototype,"draft",2),p([y()],I.prototype,"intentionStatus",2),p([y()],I.prototype,"intentionError",2),p([y()],I.prototype,"feelsStatus",2),p([y()],I.prototype,"feelsError",2);_("mdt-today-view",I);var Ms={today:"tabs.today",dose:"tabs.dose","check-in":"tabs.check_in",prompt:"tabs.prompt",ritual:"tabs.ritual",history:"tabs.history"},Ns="M3,6H21V8H3V6M3,11H21V13H3V11M3,16H21V18H3V16Z",es="view",x=class extends k{constructor(){super();this.narrow=!1;this.couples=null;this.couplesError=null;this.entryId=null;this.view="today";this.today=null;this.resources={};this.requestedCouple=null;this.lastPath=null;this.translationsFor=null;this.loadingCouples=!1;this.localizer=null;this.localizerResources=null;this.subscription=new gt(t=>{this.today=t},()=>{this.refresh()});this.addEventListener(Mt,()=>{this.refresh()}),this.addEventListener(qt,t=>this.selectCouple(t.detail.entryId))}connectedCallback(){super.connectedCallback(),this.requestedCouple=Le(window.location.search),this.follow()}disconnectedCallback(){super.disconnectedCallback(),this.subscription.stop()}willUpdate(t){if(t.has("route")&&this.route&&this.route.path!==this.lastPath?(this.lastPath=this.route.path,this.view=jt(this.route.path)):!this.hasUpdated&&!this.route&&location.pathname.startsWith(nt)&&(this.view=jt(location.pathname.slice(nt.length))),t.has("hass")&&this.hass){let s=this.hass.language??"en";this.translationsFor!==s&&(this.translationsFor=s,this.loadTranslations(s)),this.couples===null&&!this.loadingCouples&&!this.couplesError&&this.loadCouples(),this.follow(),this.toggleAttribute("dark",!!this.hass.themes?.darkMode)}}get loc(){let t=Ae(this.hass?.language);return(!this.localizer||this.localizer.language!==t||this.localizerResources!==this.resources)&&(this.localizerResources=this.resources,this.localizer=new bt(t,Ut[t],Ut.en,this.resources)),this.localizer}async loadTranslations(t){let s=["entity","exceptions","selector"],n=await Promise.all(s.map(o=>Se(this.hass,t,o).catch(()=>({}))));this.translationsFor===t&&(this.resources=Object.assign({},...n))}async loadCouples(){this.loadingCouples=!0,this.couplesError=null;try{this.couples=await me(this.hass);let t=zt(this.couples,this.requestedCouple);this.entryId=t.kind==="none"?null:t.couple.config_entry_id,this.follow()}catch(t){this.couplesError=t}finally{this.loadingCouples=!1}}follow(){!this.isConnected||!this.hass?.connection||!this.entryId||this.subscription.follow(this.hass.connection,this.entryId)}async refresh(){let t=this.entryId;if(!(!t||!this.hass))try{let s=await ye(this.hass,t);t===this.entryId&&(this.today=s)}catch{}}selectCouple(t){t!==this.entryId&&(this.entryId=t,this.requestedCouple=t,this.today=null,this.follow(),this.writeUrl())}selectView(t){vt.includes(t)&&(this.view=t,this.writeUrl())}writeUrl(){let t=(this.couples?.length??0)>1,s=Oe(this.view,t?this.entryId:null,this.route?.prefix||nt);this.lastPath=`/${this.view}`;try{history.replaceState(history.state,"",s)}catch{}}toggleMenu(){this.dispatchEvent(new Event("hass-toggle-menu",{bubbles:!0,composed:!0}))}renderHeader(t){let s=this.narrow||this.hass?.dockedSidebar==="always_hidden";return a`<header class="toolbar">
+    `],h([m()],O.prototype,"draft",2),h([m()],O.prototype,"intentionStatus",2),h([m()],O.prototype,"intentionError",2),h([m()],O.prototype,"feelsStatus",2),h([m()],O.prototype,"feelsError",2);_("mdt-today-view",O);var or={today:"tabs.today",dose:"tabs.dose","check-in":"tabs.check_in",prompt:"tabs.prompt",ritual:"tabs.ritual",history:"tabs.history",insights:"tabs.insights"},ir="M3,6H21V8H3V6M3,11H21V13H3V11M3,16H21V18H3V16Z",fs="view",x=class extends k{constructor(){super();this.narrow=!1;this.couples=null;this.couplesError=null;this.entryId=null;this.view="today";this.today=null;this.resources={};this.requestedCouple=null;this.lastPath=null;this.translationsFor=null;this.loadingCouples=!1;this.localizer=null;this.localizerResources=null;this.subscription=new ve(e=>{this.today=e},()=>{this.refresh()});this.addEventListener(Ye,()=>{this.refresh()}),this.addEventListener(Je,e=>this.selectCouple(e.detail.entryId))}connectedCallback(){super.connectedCallback(),this.requestedCouple=Yt(window.location.search),this.follow()}disconnectedCallback(){super.disconnectedCallback(),this.subscription.stop()}willUpdate(e){if(e.has("route")&&this.route&&this.route.path!==this.lastPath?(this.lastPath=this.route.path,this.view=Xe(this.route.path)):!this.hasUpdated&&!this.route&&location.pathname.startsWith(le)&&(this.view=Xe(location.pathname.slice(le.length))),e.has("hass")&&this.hass){let s=this.hass.language??"en";this.translationsFor!==s&&(this.translationsFor=s,this.loadTranslations(s)),this.couples===null&&!this.loadingCouples&&!this.couplesError&&this.loadCouples(),this.follow(),this.toggleAttribute("dark",!!this.hass.themes?.darkMode)}}get loc(){let e=Ht(this.hass?.language);return(!this.localizer||this.localizer.language!==e||this.localizerResources!==this.resources)&&(this.localizerResources=this.resources,this.localizer=new ke(e,Ke[e],Ke.en,this.resources)),this.localizer}async loadTranslations(e){let s=["entity","exceptions","selector"],n=await Promise.all(s.map(o=>Nt(this.hass,e,o).catch(()=>({}))));this.translationsFor===e&&(this.resources=Object.assign({},...n))}async loadCouples(){this.loadingCouples=!0,this.couplesError=null;try{this.couples=await St(this.hass);let e=Ze(this.couples,this.requestedCouple);this.entryId=e.kind==="none"?null:e.couple.config_entry_id,this.follow()}catch(e){this.couplesError=e}finally{this.loadingCouples=!1}}follow(){!this.isConnected||!this.hass?.connection||!this.entryId||this.subscription.follow(this.hass.connection,this.entryId)}async refresh(){let e=this.entryId;if(!(!e||!this.hass))try{let s=await At(this.hass,e);e===this.entryId&&(this.today=s)}catch{}}selectCouple(e){e!==this.entryId&&(this.entryId=e,this.requestedCouple=e,this.today=null,this.follow(),this.writeUrl())}selectView(e){xe.includes(e)&&(this.view=e,this.writeUrl())}writeUrl(){let e=(this.couples?.length??0)>1,s=Gt(this.view,e?this.entryId:null,this.route?.prefix||le);this.lastPath=`/${this.view}`;try{history.replaceState(history.state,"",s)}catch{}}toggleMenu(){this.dispatchEvent(new Event("hass-toggle-menu",{bubbles:!0,composed:!0}))}renderHeader(e){let s=this.narrow||this.hass?.dockedSidebar==="always_hidden";return a`<header class="toolbar">
       ${s?a`<button
             type="button"
             class="menu"
-            aria-label=${t.t("panel.menu")}
+            aria-label=${e.t("panel.menu")}
             @click=${this.toggleMenu}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d=${Ns}></path>
+              <path d=${ir}></path>
             </svg>
-          </button>`:d}
-      <h1>${t.t("panel.title")}</h1>
-    </header>`}renderView(t){let s={hass:this.hass,loc:t,today:this.today,entryId:this.entryId??""};switch(this.view){case"dose":return a`<mdt-dose-view .hass=${s.hass} .loc=${t} .today=${s.today} .entryId=${s.entryId}></mdt-dose-view>`;case"check-in":return a`<mdt-check-in-view .hass=${s.hass} .loc=${t} .today=${s.today} .entryId=${s.entryId}></mdt-check-in-view>`;case"prompt":return a`<mdt-prompt-view .hass=${s.hass} .loc=${t} .today=${s.today} .entryId=${s.entryId}></mdt-prompt-view>`;case"ritual":return a`<mdt-ritual-view .hass=${s.hass} .loc=${t} .today=${s.today} .entryId=${s.entryId}></mdt-ritual-view>`;case"history":return a`<mdt-history-view .hass=${s.hass} .loc=${t} .today=${s.today} .entryId=${s.entryId}></mdt-history-view>`;default:return a`<mdt-today-view .hass=${s.hass} .loc=${t} .today=${s.today} .entryId=${s.entryId}></mdt-today-view>`}}renderBody(t){if(this.couplesError)return a`<section class="card">
-        <p role="alert">${t.error(this.couplesError)}</p>
-        <button type="button" @click=${()=>{this.loadCouples()}}>${t.t("panel.retry")}</button>
-      </section>`;if(this.couples===null)return a`<p role="status" class="muted">${t.t("panel.loading")}</p>`;let s=zt(this.couples,this.entryId);if(s.kind==="none")return a`<mdt-not-a-partner-view .loc=${t}></mdt-not-a-partner-view>`;let n=vt.map(o=>({id:o,label:t.t(Ms[o])}));return a`
+          </button>`:p}
+      <h1>${e.t("panel.title")}</h1>
+    </header>`}renderView(e){let s={hass:this.hass,loc:e,today:this.today,entryId:this.entryId??""};switch(this.view){case"dose":return a`<mdt-dose-view .hass=${s.hass} .loc=${e} .today=${s.today} .entryId=${s.entryId}></mdt-dose-view>`;case"check-in":return a`<mdt-check-in-view .hass=${s.hass} .loc=${e} .today=${s.today} .entryId=${s.entryId}></mdt-check-in-view>`;case"prompt":return a`<mdt-prompt-view .hass=${s.hass} .loc=${e} .today=${s.today} .entryId=${s.entryId}></mdt-prompt-view>`;case"ritual":return a`<mdt-ritual-view .hass=${s.hass} .loc=${e} .today=${s.today} .entryId=${s.entryId}></mdt-ritual-view>`;case"history":return a`<mdt-history-view .hass=${s.hass} .loc=${e} .today=${s.today} .entryId=${s.entryId}></mdt-history-view>`;case"insights":return a`<mdt-insights-view .hass=${s.hass} .loc=${e} .today=${s.today} .entryId=${s.entryId}></mdt-insights-view>`;default:return a`<mdt-today-view .hass=${s.hass} .loc=${e} .today=${s.today} .entryId=${s.entryId}></mdt-today-view>`}}renderBody(e){if(this.couplesError)return a`<section class="card">
+        <p role="alert">${e.error(this.couplesError)}</p>
+        <button type="button" @click=${()=>{this.loadCouples()}}>${e.t("panel.retry")}</button>
+      </section>`;if(this.couples===null)return a`<p role="status" class="muted">${e.t("panel.loading")}</p>`;let s=Ze(this.couples,this.entryId);if(s.kind==="none")return a`<mdt-not-a-partner-view .loc=${e}></mdt-not-a-partner-view>`;let n=xe.map(o=>({id:o,label:e.t(or[o])}));return a`
       ${s.kind==="several"?a`<mdt-couple-chooser
             class="chooser"
-            .loc=${t}
+            .loc=${e}
             .couples=${s.couples}
             .selected=${s.couple.config_entry_id}
-          ></mdt-couple-chooser>`:d}
+          ></mdt-couple-chooser>`:p}
       <nav class="nav">
-        ${he({tabs:n,selected:this.view,label:t.t("panel.tabs_label"),panelId:es,onSelect:o=>this.selectView(o)})}
+        ${xt({tabs:n,selected:this.view,label:e.t("panel.tabs_label"),panelId:fs,onSelect:o=>this.selectView(o)})}
       </nav>
-      <div role="tabpanel" id=${es} aria-labelledby=${Nt(this.view)}>
-        ${this.renderView(t)}
+      <div role="tabpanel" id=${fs} aria-labelledby=${Ge(this.view)}>
+        ${this.renderView(e)}
       </div>
-    `}render(){if(!this.hass)return d;let t=this.loc;return a`${this.renderHeader(t)}
-      <main class="content" lang=${t.language}>${this.renderBody(t)}</main>`}};x.styles=[b,ue,g`
+    `}render(){if(!this.hass)return p;let e=this.loc;return a`${this.renderHeader(e)}
+      <main class="content" lang=${e.language}>${this.renderBody(e)}</main>`}};x.styles=[v,wt,g`
       :host {
         display: block;
         min-height: 100vh;
@@ -1069,7 +1201,7 @@ var rs=Object.defineProperty;var ns=Object.getOwnPropertyDescriptor;var p=(r,e,t
         margin-bottom: 16px;
         border-bottom: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
       }
-    `],p([f({attribute:!1})],x.prototype,"hass",2),p([f({type:Boolean,reflect:!0})],x.prototype,"narrow",2),p([f({attribute:!1})],x.prototype,"route",2),p([f({attribute:!1})],x.prototype,"panel",2),p([y()],x.prototype,"couples",2),p([y()],x.prototype,"couplesError",2),p([y()],x.prototype,"entryId",2),p([y()],x.prototype,"view",2),p([y()],x.prototype,"today",2),p([y()],x.prototype,"resources",2);_("microdose-together-panel",x);export{x as MicrodoseTogetherPanel};
+    `],h([$({attribute:!1})],x.prototype,"hass",2),h([$({type:Boolean,reflect:!0})],x.prototype,"narrow",2),h([$({attribute:!1})],x.prototype,"route",2),h([$({attribute:!1})],x.prototype,"panel",2),h([m()],x.prototype,"couples",2),h([m()],x.prototype,"couplesError",2),h([m()],x.prototype,"entryId",2),h([m()],x.prototype,"view",2),h([m()],x.prototype,"today",2),h([m()],x.prototype,"resources",2);_("microdose-together-panel",x);export{x as MicrodoseTogetherPanel};
 /*! Bundled license information:
 
 @lit/reactive-element/css-tag.js:

@@ -85,7 +85,7 @@ export const tabBarStyles = css`
   @media (max-width: 600px) {
     .tabs {
       display: grid;
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-columns: repeat(4, minmax(0, 1fr));
     }
     [role="tab"] {
       white-space: normal;

@@ -4,6 +4,7 @@ import type {
   DoseResult,
   History,
   HomeAssistant,
+  Insights,
   RitualReport,
   Today,
   TodayFeels,
@@ -99,6 +100,19 @@ export const fetchHistory = (
 ): Promise<History> =>
   hass.callWS<History>({
     type: `${DOMAIN}/history`,
+    config_entry_id: entryId,
+    start,
+    end,
+  });
+
+export const fetchInsights = (
+  hass: Caller,
+  entryId: string,
+  start: string,
+  end: string,
+): Promise<Insights> =>
+  hass.callWS<Insights>({
+    type: `${DOMAIN}/insights`,
     config_entry_id: entryId,
     start,
     end,

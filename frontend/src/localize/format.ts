@@ -3,6 +3,9 @@
 export type Strings = Record<string, string>;
 export type Placeholders = Record<string, string | number>;
 
+/** A panel string by key, with its placeholders filled. */
+export type Translate = (key: string, values?: Placeholders) => string;
+
 /** Flatten nested string tables into dotted keys ("tabs.today"). */
 export const flatten = (table: unknown, prefix = ""): Strings => {
   const out: Strings = {};

@@ -1,4 +1,5 @@
 // Local calendar days as "YYYY-MM-DD", computed without time zone drift.
+import type { Translate } from "../localize/format";
 
 export const HISTORY_MAX_DAYS = 366;
 export const HISTORY_DEFAULT_DAYS = 30;
@@ -61,6 +62,12 @@ export const validateRange = (
   }
   return null;
 };
+
+/** Why a range cannot be shown, in the user's words. */
+export const rangeProblemMessage = (problem: RangeProblem, t: Translate): string =>
+  problem.kind === "too_long"
+    ? t("history.range_too_long", { days: problem.days })
+    : t(`history.range_${problem.kind}`);
 
 /** Every day from start to end, both included. */
 export const eachDay = (range: DayRange): string[] => {

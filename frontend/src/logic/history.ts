@@ -1,6 +1,7 @@
 // Shapes the history answer into what "My history" shows.
 import type { History, HistoryCheckIn } from "../types";
-import { eachDay, type DayRange } from "./dates";
+import { scoreChart, type ChartDay, type ChartGeometry } from "./chart";
+import type { DayRange } from "./dates";
 import type { Scale } from "./checkin";
 
 export interface Scores {
@@ -104,19 +105,15 @@ export const shapeHistory = (
   return { myCheckIns, days, prompts };
 };
 
-export interface ChartGeometry {
-  width: number;
-  height: number;
-  /** SVG polyline points for each partner; segments break on days without a score. */
-  me: string[];
-  partner: string[];
-  /** Every scored day as a dot, so a lone day still shows. */
-  meDots: { x: number; y: number }[];
-  partnerDots: { x: number; y: number }[];
-  doses: { x: number; who: "me" | "partner" }[];
-  /** y of scores 1..5, for grid lines. */
-  levels: { score: number; y: number }[];
-}
+/** One score of every day's rows, as the chart draws it. */
+export const historyChartDays = (days: DayRow[], scale: Scale): ChartDay[] =>
+  days.map((row) => ({
+    day: row.day,
+    me: row.me?.[scale] ?? null,
+    partner: row.partner?.[scale] ?? null,
+    dosedMe: row.dosedMe,
+    dosedPartner: row.dosedPartner,
+  }));
 
 /** Lines of one score over every day of the range, for a small inline chart. */
 export const chartGeometry = (
@@ -126,52 +123,4 @@ export const chartGeometry = (
   width = 600,
   height = 160,
   pad = 12,
-): ChartGeometry => {
-  const all = eachDay(range);
-  const byDay = new Map(days.map((row) => [row.day, row]));
-  const plotBottom = height - pad * 2; // room below for dose marks
-  const x = (index: number) =>
-    all.length <= 1 ? width / 2 : pad + (index * (width - pad * 2)) / (all.length - 1);
-  const y = (score: number) => pad + ((5 - score) * (plotBottom - pad)) / 4;
-  const round = (n: number) => Math.round(n * 10) / 10;
-
-  const lines = (who: "me" | "partner"): string[] => {
-    const segments: string[] = [];
-    let current: string[] = [];
-    all.forEach((day, index) => {
-      const scores = byDay.get(day)?.[who];
-      if (scores) {
-        current.push(`${round(x(index))},${round(y(scores[scale]))}`);
-      } else if (current.length) {
-        segments.push(current.join(" "));
-        current = [];
-      }
-    });
-    if (current.length) segments.push(current.join(" "));
-    return segments;
-  };
-
-  const dots = (who: "me" | "partner") =>
-    all.flatMap((day, index) => {
-      const scores = byDay.get(day)?.[who];
-      return scores ? [{ x: round(x(index)), y: round(y(scores[scale])) }] : [];
-    });
-
-  const doses: ChartGeometry["doses"] = [];
-  all.forEach((day, index) => {
-    const found = byDay.get(day);
-    if (found?.dosedMe) doses.push({ x: round(x(index)), who: "me" });
-    if (found?.dosedPartner) doses.push({ x: round(x(index)), who: "partner" });
-  });
-
-  return {
-    width,
-    height,
-    me: lines("me"),
-    partner: lines("partner"),
-    meDots: dots("me"),
-    partnerDots: dots("partner"),
-    doses,
-    levels: [1, 2, 3, 4, 5].map((score) => ({ score, y: round(y(score)) })),
-  };
-};
+): ChartGeometry => scoreChart(historyChartDays(days, scale), range, width, height, pad);

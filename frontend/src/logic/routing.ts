@@ -1,7 +1,15 @@
 // Which view and which couple a URL asks for, and the URL for a choice.
 import type { Couple } from "../types";
 
-export const VIEWS = ["today", "dose", "check-in", "prompt", "ritual", "history"] as const;
+export const VIEWS = [
+  "today",
+  "dose",
+  "check-in",
+  "prompt",
+  "ritual",
+  "history",
+  "insights",
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export const DEFAULT_VIEW: View = "today";

@@ -1,18 +1,13 @@
 // My history: my check-ins with my notes, both partners' scores, past prompts.
-import { css, html, nothing, svg } from "lit";
+import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
+import { DayRangeForm, dayRangeStyles } from "../components/day-range";
 import { define } from "../components/define";
+import { renderChartLegend, renderScoreChart, scoreChartStyles } from "../components/score-chart";
 import { ViewBase } from "../components/view-base";
 import { fetchHistory } from "../data/websockets";
 import { SCALES, type Scale } from "../logic/checkin";
-import {
-  defaultRange,
-  formatDay,
-  formatMoment,
-  localDay,
-  validateRange,
-  type DayRange,
-} from "../logic/dates";
+import { defaultRange, formatDay, formatMoment, localDay, type DayRange } from "../logic/dates";
 import { chartGeometry, shapeHistory, type DayRow, type ShapedHistory } from "../logic/history";
 import { sharedStyles } from "../styles";
 import type { PropertyValues } from "lit";
@@ -20,7 +15,6 @@ import type { History } from "../types";
 
 export class HistoryView extends ViewBase {
   @state() private range: DayRange | null = null;
-  @state() private draft: Partial<DayRange> = {};
   @state() private history: History | null = null;
   @state() private shownRange: DayRange | null = null;
   @state() private loading = false;
@@ -28,6 +22,15 @@ export class HistoryView extends ViewBase {
   @state() private scale: Scale = "mood";
   private loadedFor: string | null = null;
   private request = 0;
+  private readonly rangeForm = new DayRangeForm(this, {
+    show: (range) => {
+      this.range = range;
+      void this.load(range);
+    },
+    refuse: (message) => {
+      this.error = message;
+    },
+  });
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // First show, or another couple: the last 30 days up to the couple's today.
@@ -35,7 +38,7 @@ export class HistoryView extends ViewBase {
       if (this.entryId && this.loadedFor !== this.entryId) {
         const today = this.today?.today ?? localDay();
         this.range = defaultRange(today);
-        this.draft = { ...this.range };
+        this.rangeForm.reset(this.range);
         this.loadedFor = this.entryId;
         void this.load(this.range);
       }
@@ -57,21 +60,6 @@ export class HistoryView extends ViewBase {
     } finally {
       if (request === this.request) this.loading = false;
     }
-  }
-
-  private submit(event: Event) {
-    event.preventDefault();
-    const problem = validateRange(this.draft);
-    if (problem) {
-      const t = this.loc.t.bind(this.loc);
-      this.error =
-        problem.kind === "too_long"
-          ? t("history.range_too_long", { days: problem.days })
-          : t(`history.range_${problem.kind}`);
-      return;
-    }
-    this.range = { start: this.draft.start!, end: this.draft.end! };
-    void this.load(this.range);
   }
 
   private day(day: string) {
@@ -118,46 +106,6 @@ export class HistoryView extends ViewBase {
     return row.offProtocol ? `${text} (${this.loc.t("history.off_protocol")})` : text;
   }
 
-  private renderChart(shaped: ShapedHistory, range: DayRange) {
-    const t = this.loc.t.bind(this.loc);
-    const me = this.today?.me.name ?? "";
-    const partner = this.today?.partner.name ?? "";
-    const geometry = chartGeometry(shaped.days, range, this.scale);
-    const label = t("history.chart_label", {
-      scale: t(`check_in.${this.scale}`),
-      start: this.day(range.start),
-      end: this.day(range.end),
-      me,
-      partner,
-    });
-    return html`<svg
-      class="chart"
-      viewBox="0 0 ${geometry.width} ${geometry.height}"
-      role="img"
-      aria-label=${label}
-      preserveAspectRatio="none"
-    >
-      ${geometry.levels.map(
-        (level) =>
-          svg`<line class="grid" x1="0" x2=${geometry.width} y1=${level.y} y2=${level.y}></line>`,
-      )}
-      ${geometry.partner.map(
-        (points) => svg`<polyline class="partner" points=${points}></polyline>`,
-      )}
-      ${geometry.me.map((points) => svg`<polyline class="me" points=${points}></polyline>`)}
-      ${geometry.partnerDots.map(
-        (dot) => svg`<path class="dot partner" d="M${dot.x} ${dot.y}h0"></path>`,
-      )}
-      ${geometry.meDots.map((dot) => svg`<path class="dot me" d="M${dot.x} ${dot.y}h0"></path>`)}
-      ${geometry.doses.map(
-        (dose) =>
-          svg`<path class="dose ${dose.who}" d="M${dose.x} ${
-            geometry.height - (dose.who === "me" ? 14 : 5)
-          }h0"></path>`,
-      )}
-    </svg>`;
-  }
-
   private renderScores(shaped: ShapedHistory, range: DayRange) {
     const t = this.loc.t.bind(this.loc);
     const me = this.today?.me.name ?? "";
@@ -182,12 +130,15 @@ export class HistoryView extends ViewBase {
                   </option>`,
               )}
             </select>
-            ${this.renderChart(shaped, range)}
-            <p class="legend" aria-hidden="true">
-              <span><span class="key me"></span>${me}</span>
-              <span><span class="key partner"></span>${partner}</span>
-              <span><span class="key dose"></span>${t("history.legend_dose")}</span>
-            </p>
+            ${renderScoreChart({
+              loc: this.loc,
+              language: this.hass.language,
+              geometry: chartGeometry(shaped.days, range, this.scale),
+              scale: this.scale,
+              range,
+              names: { me, partner },
+            })}
+            ${renderChartLegend(this.loc, { me, partner })}
             <div class="table-wrap">
               <table>
                 <caption class="visually-hidden">
@@ -264,40 +215,7 @@ export class HistoryView extends ViewBase {
     return html`
       <section class="card" aria-labelledby="history-heading">
         <h2 id="history-heading">${t("history.heading")}</h2>
-        <form @submit=${this.submit} novalidate>
-          <fieldset class="range">
-            <legend>${t("history.range_legend")}</legend>
-            <div class="row">
-              <div>
-                <label for="start">${t("history.from")}</label>
-                <input
-                  id="start"
-                  type="date"
-                  .value=${this.draft.start ?? ""}
-                  @change=${(event: Event) => {
-                    this.draft = { ...this.draft, start: (event.target as HTMLInputElement).value };
-                  }}
-                />
-              </div>
-              <div>
-                <label for="end">${t("history.to")}</label>
-                <input
-                  id="end"
-                  type="date"
-                  .value=${this.draft.end ?? ""}
-                  @change=${(event: Event) => {
-                    this.draft = { ...this.draft, end: (event.target as HTMLInputElement).value };
-                  }}
-                />
-              </div>
-              <button type="submit" class="show" ?disabled=${this.loading}>
-                ${t("history.show")}
-              </button>
-            </div>
-          </fieldset>
-        </form>
-        <p role="status" class="muted">${this.loading ? t("panel.loading") : ""}</p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.rangeForm.render(this.loading, this.error)}
       </section>
       ${shaped && shown
         ? html`${this.renderMyCheckIns(shaped)} ${this.renderScores(shaped, shown)}
@@ -308,24 +226,9 @@ export class HistoryView extends ViewBase {
 
   static override styles = [
     sharedStyles,
+    dayRangeStyles,
+    scoreChartStyles,
     css`
-      fieldset.range {
-        border: 0;
-        padding: 0;
-        margin: 0;
-        min-width: 0;
-      }
-      fieldset.range legend {
-        padding: 0;
-        margin-bottom: 8px;
-        font-weight: 500;
-      }
-      .row {
-        align-items: flex-end;
-      }
-      input[type="date"] {
-        min-width: 0;
-      }
       .entries > li {
         padding: 12px 0;
         border-top: 1px solid var(--divider-color, rgba(0, 0, 0, 0.12));
@@ -363,78 +266,11 @@ export class HistoryView extends ViewBase {
         white-space: pre-wrap;
       }
       .chart {
-        display: block;
-        width: 100%;
         height: 160px;
-        margin: 16px 0;
-      }
-      .chart .grid {
-        stroke: var(--divider-color, rgba(0, 0, 0, 0.12));
-        stroke-width: 1;
-        vector-effect: non-scaling-stroke;
-      }
-      .chart polyline {
-        fill: none;
-        stroke-width: 2.5;
-        vector-effect: non-scaling-stroke;
-        stroke-linejoin: round;
-      }
-      .chart .me {
-        stroke: var(--primary-color, #03a9f4);
-      }
-      .chart .partner {
-        stroke: var(--secondary-text-color, #727272);
-        stroke-dasharray: 6 4;
-      }
-      /* Zero-length paths with caps: round dots and square marks that the
-         stretched viewBox does not distort. */
-      .chart .dot,
-      .chart .dose {
-        fill: none;
-        vector-effect: non-scaling-stroke;
-      }
-      .chart .dot {
-        stroke-width: 7;
-        stroke-linecap: round;
-      }
-      .chart .dose {
-        stroke-width: 7;
-        stroke-linecap: square;
-      }
-      .chart .dot.me,
-      .chart .dose.me {
-        stroke: var(--primary-color, #03a9f4);
-      }
-      .chart .dot.partner,
-      .chart .dose.partner {
-        stroke: var(--secondary-text-color, #727272);
-      }
-      .chart {
-        margin-bottom: 4px;
+        margin: 16px 0 4px;
       }
       .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 16px;
-        font-size: 0.9rem;
-        color: var(--secondary-text-color, #727272);
         margin-bottom: 12px;
-      }
-      .key {
-        display: inline-block;
-        vertical-align: middle;
-        width: 18px;
-        margin-right: 6px;
-        border-top: 3px solid var(--primary-color, #03a9f4);
-      }
-      .key.partner {
-        border-top: 3px dashed var(--secondary-text-color, #727272);
-      }
-      .key.dose {
-        width: 8px;
-        height: 8px;
-        border: 0;
-        background: var(--primary-color, #03a9f4);
       }
       .table-wrap {
         max-width: 100%;
