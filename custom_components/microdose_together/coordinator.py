@@ -27,8 +27,10 @@ from .const import (
 )
 from .core.calm import CalmVerdict, Override
 from .core.doses import DoseLog, DoseRecord, DoseRefusedError, Form, Refusal
+from .core.insights import Insights
 from .core.protocol import Phase, Protocol
 from .dialogue import Conversation
+from .insight_figures import HistoryFigures
 from .ritual_control import RitualController
 from .ritual_settings import (
     RitualSettings,
@@ -66,6 +68,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.ritual = RitualController(hass, self)
         self._event_listeners: list[EventListener] = []
         self._daily_timers: list[CALLBACK_TYPE] = []
+        self._history_figures = HistoryFigures()
 
     async def async_setup(self) -> None:
         """Load the history and arm the midnight and check-in timers."""
@@ -152,6 +155,13 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
     def today(self) -> date:
         """Return the couple's local calendar day."""
         return dt_util.now().date()
+
+    @property
+    def insights(self) -> Insights:
+        """Return the whole history's figures, worked out only after a change."""
+        return self._history_figures.get(
+            self.protocol, self.conversation.checkins.records, self.doses.records
+        )
 
     def completed_cycles(self) -> int:
         """Return how many tolerance cycles are behind the couple."""

@@ -1,4 +1,4 @@
-"""Sensors: the couple's schedule and prompt, each partner's doses and check-ins."""
+"""Sensors: the schedule and prompt, each partner's doses, check-ins and figures."""
 
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .const import PARTNER_SLOTS
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
+from .core.insights import Category
 from .core.protocol import Phase
 from .entity import MicrodoseEntity, PartnerEntity
+from .insight_figures import rounded
 from .snapshot import CoupleSnapshot
 
 PARALLEL_UPDATES = 0
@@ -136,6 +138,25 @@ PARTNER_SENSORS: tuple[PartnerSensorDescription, ...] = (
     ),
 )
 
+
+@dataclass(frozen=True, kw_only=True)
+class DoseDaySensorDescription(SensorEntityDescription):
+    """A partner's dose-day difference of one check-in score."""
+
+    score: str
+
+
+DOSE_DAY_SENSORS: tuple[DoseDaySensorDescription, ...] = tuple(
+    DoseDaySensorDescription(
+        key=f"{score}_dose_day_difference",
+        translation_key=f"{score}_dose_day_difference",
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=2,
+        score=score,
+    )
+    for score in ("mood", "connection")
+)
+
 STATE_MAX_LENGTH = 255
 
 
@@ -160,6 +181,11 @@ async def async_setup_entry(
         PartnerSensor(coordinator, description, slot)
         for slot in PARTNER_SLOTS
         for description in PARTNER_SENSORS
+    )
+    entities.extend(
+        DoseDaySensor(coordinator, description, slot)
+        for slot in PARTNER_SLOTS
+        for description in DOSE_DAY_SENSORS
     )
     async_add_entities(entities)
 
@@ -208,3 +234,48 @@ class PartnerSensor(PartnerEntity, SensorEntity):
     def native_value(self) -> StateValue:
         """Return the partner's value."""
         return self.entity_description.value_fn(self.coordinator.data, self.slot)
+
+
+class DoseDaySensor(PartnerEntity, SensorEntity):
+    """A partner's score on dose days minus on rest days, over the whole history.
+
+    An association, not an effect of the dose (core/insights.py). Unknown until
+    both groups hold enough days for an interval; numbers only, never a note.
+    """
+
+    entity_description: DoseDaySensorDescription
+
+    def __init__(
+        self,
+        coordinator: MicrodoseCoordinator,
+        description: DoseDaySensorDescription,
+        slot: int,
+    ) -> None:
+        """Describe the sensor for one partner."""
+        super().__init__(coordinator, description.key, slot)
+        self.entity_description = description
+
+    @property
+    def native_value(self) -> float | None:
+        """Return the difference, or None while there are too few days."""
+        figures = self.coordinator.insights.partners[self.slot]
+        interval = figures.differences[self.entity_description.score].interval
+        return None if interval is None else rounded(interval.difference)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, float | int | None]:
+        """Return both means, the interval and the day counts behind the figure."""
+        score = self.entity_description.score
+        figures = self.coordinator.insights.partners[self.slot]
+        difference = figures.differences[score]
+        interval = difference.interval
+        dose = figures.categories[Category.DOSE_DAY]
+        rest = figures.categories[Category.REST_DAY]
+        return {
+            "dose_day_mean": rounded(getattr(dose, score)),
+            "rest_day_mean": rounded(getattr(rest, score)),
+            "interval_low": rounded(interval.low) if interval else None,
+            "interval_high": rounded(interval.high) if interval else None,
+            "dose_days": difference.dose_days,
+            "rest_days": difference.rest_days,
+        }
