@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 import json
 import re
+import statistics
 import sys
 import time
 from typing import Any
@@ -59,6 +60,7 @@ PICTURE_DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 # The benchmark holds the panel to a second; here only a hang should fail.
 RENDER_LIMIT_S = 10
+REOPENS = 5  # later opens, for a median
 
 DARK_MODE = "() => document.querySelector('home-assistant').hass?.themes?.darkMode"
 # Every text the page holds, shadow roots included, and what fields contain.
@@ -181,6 +183,14 @@ def open_panel(page: Any, home: Home, view: str = "") -> None:
     panel(page).wait_for()
 
 
+def time_to_today(page: Any) -> int:
+    """Tap Together in the sidebar; return the milliseconds until Today shows."""
+    started = time.monotonic()
+    sidebar_item(page).click()
+    phase_shown(page)
+    return round((time.monotonic() - started) * 1000)
+
+
 def phase_shown(page: Any, words: dict[str, str] = PHASES) -> Any:
     """Return the phase of the day in words, once Today shows it."""
     names = "|".join(re.escape(word) for word in words.values())
@@ -292,20 +302,28 @@ def test_today_and_a_private_check_in(
         expect(sidebar_item(page)).to_be_visible()
 
     # Timed as a partner opens it: Home Assistant is already open in the
-    # browser, and a tap on "Together" in the sidebar loads and shows the panel.
-    started = time.monotonic()
-    sidebar_item(alex_page).click()
-    phase = phase_shown(alex_page)
-    render_ms = round((time.monotonic() - started) * 1000)
+    # browser, and a tap on "Together" in the sidebar loads and shows the panel
+    # (the first time with its module), then again after visiting History.
+    first_ms = time_to_today(alex_page)
+    again_ms = []
+    for _ in range(REOPENS):
+        alex_page.locator("ha-sidebar").get_by_text("History", exact=True).click()
+        expect(alex_page.locator(PANEL_ELEMENT)).to_have_count(0)
+        again_ms.append(time_to_today(alex_page))
+    render = {"render_ms": first_ms, "reopen_ms": round(statistics.median(again_ms))}
     with capsys.disabled():
         sys.stdout.write(
-            f"\nTogether panel: today shown {render_ms} ms after a tap in the sidebar\n"
+            f"\nTogether panel: today shown {first_ms} ms after the first tap in "
+            f"the sidebar, {render['reopen_ms']} ms (median of {REOPENS}) after "
+            "later ones\n"
         )
     BENCH_RESULTS.mkdir(exist_ok=True)
     (BENCH_RESULTS / f"panel-render-{home.release}.json").write_text(
-        json.dumps({"render_ms": render_ms}) + "\n", encoding="utf-8"
+        json.dumps(render) + "\n", encoding="utf-8"
     )
-    assert render_ms < RENDER_LIMIT_S * 1000, f"today took {render_ms} ms to show"
+    for shown_ms in (first_ms, *again_ms):
+        assert shown_ms < RENDER_LIMIT_S * 1000, f"today took {shown_ms} ms to show"
+    phase = phase_shown(alex_page)
 
     view = panel(alex_page)
     expect(view.get_by_role("tab")).to_have_text(TABS)
