@@ -25,12 +25,11 @@ from .action_helpers import (
 from .const import ATTR_PARTNER
 from .coordinator import MicrodoseCoordinator
 from .core.insights import for_cycle
+from .dialogue_actions import ATTR_END, ATTR_START
 from .insight_view import insights_between
 
 SERVICE_GET_INSIGHTS: Final = "get_insights"
 ATTR_CYCLE: Final = "cycle"
-ATTR_START: Final = "start"
-ATTR_END: Final = "end"
 
 GET_INSIGHTS_SCHEMA: Final = ENTRY_SCHEMA.extend(
     {

@@ -14,14 +14,7 @@ from .core.doses import DoseRecord
 from .core.insights import Insights, for_range
 from .core.protocol import Protocol
 
-_DIGITS = 2
-
 type _Mark = tuple[int, str | None]
-
-
-def rounded(value: float | None) -> float | None:
-    """Round a figure for a state; adding 0.0 turns a rounded -0.0 into 0.0."""
-    return None if value is None else round(value, _DIGITS) + 0.0
 
 
 def whole_history(

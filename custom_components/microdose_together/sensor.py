@@ -18,10 +18,9 @@ from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .const import PARTNER_SLOTS
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
-from .core.insights import Category
+from .core.insights import Category, rounded
 from .core.protocol import Phase
 from .entity import MicrodoseEntity, PartnerEntity
-from .insight_figures import rounded
 from .snapshot import CoupleSnapshot
 
 PARALLEL_UPDATES = 0

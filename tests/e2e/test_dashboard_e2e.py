@@ -354,7 +354,7 @@ def choose_person(home: Home, page: Any, label: str, name: str) -> None:
         field.locator("ha-picker-field").click()
         page.get_by_text(name, exact=True).filter(visible=True).first.click()
         try:
-            sync_api.expect(field).to_contain_text(name, timeout=10_000)
+            sync_api.expect(field).to_contain_text(name)
         except AssertionError:
             page.keyboard.press("Escape")  # close a list left open
             continue

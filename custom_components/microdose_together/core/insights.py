@@ -70,7 +70,7 @@ def categorize(protocol: Protocol, dosed: frozenset[date], day: date) -> Categor
     return _PHASE_CATEGORIES.get(protocol.phase(day), Category.REST_DAY)
 
 
-def _round(value: float | None, digits: int = _DIGITS) -> float | None:
+def rounded(value: float | None, digits: int = _DIGITS) -> float | None:
     """Round for display; adding 0.0 turns a rounded -0.0 into 0.0."""
     return None if value is None else round(value, digits) + 0.0
 
@@ -98,7 +98,7 @@ class GroupSummary:
 
     def as_dict(self) -> dict[str, Any]:
         """Return JSON-ready numbers."""
-        means = {score: _round(getattr(self, score)) for score in SCORES}
+        means = {score: rounded(getattr(self, score)) for score in SCORES}
         return {"days": self.days} | means
 
 
@@ -137,10 +137,10 @@ class DoseDayDifference:
         if found is None:
             return counts | dict.fromkeys(("difference", "low", "high", "df"))
         return counts | {
-            "difference": _round(found.difference),
-            "low": _round(found.low),
-            "high": _round(found.high),
-            "df": _round(found.df, 1),
+            "difference": rounded(found.difference),
+            "low": rounded(found.low),
+            "high": rounded(found.high),
+            "df": rounded(found.df, 1),
         }
 
 
@@ -216,7 +216,7 @@ class CycleInsights:
 
     def as_dict(self) -> dict[str, Any]:
         """Return JSON-ready data (slots as string keys)."""
-        rates = {str(p): _round(r) for p, r in self.checkin_rates.items()}
+        rates = {str(p): rounded(r) for p, r in self.checkin_rates.items()}
         return {
             "cycle": self.cycle,
             "complete": self.complete,
