@@ -4,7 +4,8 @@ The year is lived through the actions a couple and their automations use,
 and the private text (notes, prompt answers) through what the panel's
 websocket commands call, as only the panel may send it; the clock is moved
 from morning to evening, day by day. The file it leaves is then measured and
-read back the way a restart reads it.
+read back the way a restart reads it, and the history repeated to five years
+(storage_years.py) is measured the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 import json
 from pathlib import Path
-from statistics import median
 from typing import Any, Final, Protocol
 from unittest.mock import patch
 
@@ -34,6 +34,10 @@ from custom_components.microdose_together.core.limits import CHECKINS_PER_DAY
 from custom_components.microdose_together.dialogue_actions import (
     async_record_check_in,
 )
+from custom_components.microdose_together.record_layout import (
+    decode_history,
+    encode_history,
+)
 
 from .home import (
     TIME_ZONE,
@@ -47,6 +51,13 @@ from .home import (
     timed_ms,
 )
 from .results import Runs
+from .storage_years import (
+    YEARS,
+    history_figures,
+    read_back,
+    read_back_timings,
+    repeat_year,
+)
 
 YEAR_START: Final = date(2026, 1, 5)  # a Monday, the protocol's first dose day
 DAYS: Final = 365
@@ -110,53 +121,34 @@ async def storage_year(base: Path, runs: Runs) -> dict[str, Any]:
             path = Path(entry.runtime_data.store.path)
     raw = await asyncio.to_thread(path.read_bytes)
     stored = json.loads(raw)["data"]
-    ensure(len(stored["checkins"]["records"]) == 2 * DAYS, "a year of check-ins")
-    store_ms: list[float] = []
-    domain_ms: list[float] = []
     async with fresh_home(home) as hass:
         entry = couple_entry(hass, couple.data)
-        for run in range(runs.total):
-            load_ms, build_ms, coordinator = await _read_back(hass, entry)
-            ensure(len(coordinator.doses.records) == lived["doses"], "doses read")
-            if runs.kept(run):
-                store_ms.append(load_ms)
-                domain_ms.append(build_ms)
+        timings = await read_back_timings(hass, entry, runs, lived["doses"])
+        # The history as the domain keeps it, whatever the file's layout.
+        history = (await read_back(hass, entry))[2].stored_for_diagnostics()
+    ensure(len(history["checkins"]["records"]) == 2 * DAYS, "a year of check-ins")
+    # Nothing lost between the layouts: the file is the lived history, both ways.
+    ensure(decode_history(stored) == history, "the file reads back as lived")
+    ensure(encode_history(history) == stored, "the history writes as the file")
     compact = json.dumps(json.loads(raw), separators=(",", ":"), ensure_ascii=False)
     return {
         "days": DAYS,
         "lived": lived,
         "bytes": len(raw),
         "kb": round(len(raw) / 1024, 1),
-        "text_kb": round(_private_text_bytes(stored) / 1024, 1),
+        "text_kb": round(_private_text_bytes(history) / 1024, 1),
         "indent_kb": round((len(raw) - len(compact.encode())) / 1024, 1),
         "parts_kb": {
             key: round(len(json.dumps(value).encode()) / 1024, 1)
             for key, value in stored.items()
         },
-        "store_load_ms": round(median(store_ms), 2),
-        "domain_load_ms": round(median(domain_ms), 2),
-        "load_ms": round(
-            median(a + b for a, b in zip(store_ms, domain_ms, strict=True)), 2
-        ),
-    }
-
-
-async def _read_back(
-    hass: HomeAssistant, entry: MockConfigEntry
-) -> tuple[float, float, MicrodoseCoordinator]:
-    """Time a new coordinator's store load, then its domain load of that data."""
-    coordinator = MicrodoseCoordinator(hass, entry)
-    loaded: dict[str, Any] = {}
-
-    async def load() -> None:
-        loaded.update(await coordinator.store.async_load())
-
-    async def build() -> None:
-        # What the coordinator does with what its store returned.
-        coordinator._stored = loaded  # noqa: SLF001
-        coordinator._load_domain()  # noqa: SLF001
-
-    return await timed_ms(load), await timed_ms(build), coordinator
+        "years": {
+            str(years): await history_figures(
+                base / f"years-{years}", couple.data, repeat_year(history, years), runs
+            )
+            for years in (1, YEARS)
+        },
+    } | timings
 
 
 def _private_text_bytes(stored: dict[str, Any]) -> int:

@@ -61,8 +61,16 @@ DEFAULT_DAYS_ON: Final = 1
 DEFAULT_DAYS_OFF: Final = 2
 DEFAULT_REMINDER_TIME: Final = "08:00:00"
 
+# The weekly summary to both phones (the "reminders" options); on by default.
+CONF_WEEKLY_SUMMARY: Final = "weekly_summary"
+CONF_WEEKLY_SUMMARY_DAY: Final = "weekly_summary_day"
+CONF_WEEKLY_SUMMARY_TIME: Final = "weekly_summary_time"
+DEFAULT_WEEKLY_SUMMARY_DAY: Final = 6  # Sunday (Monday is 0)
+DEFAULT_WEEKLY_SUMMARY_TIME: Final = "18:00:00"
+
 # Storage: one file per config entry, written at most this often.
-STORAGE_VERSION: Final = 2
+# Version 3 writes each record as one short row (record_layout.py).
+STORAGE_VERSION: Final = 3
 STORAGE_SAVE_DELAY: Final = 10
 
 ISSUE_STORE_RESET: Final = "store_reset"
@@ -75,3 +83,9 @@ ATTR_PARTNER_NAME: Final = "partner_name"
 PANEL_URL_PATH: Final = "microdose-together"
 PANEL_VIEW_CHECK_IN: Final = "check-in"
 PANEL_VIEW_PROMPT: Final = "prompt"
+PANEL_VIEW_INSIGHTS: Final = "insights"
+
+# The purpose (in the notification tag) of a cycle's figures on the phones.
+NOTIFY_CYCLE_REVIEW: Final = "cycle_review"
+# The purpose (in the notification tag) of the weekly summary on the phones.
+NOTIFY_WEEKLY_SUMMARY: Final = "weekly"

@@ -3,6 +3,11 @@
 Reading is forgiving by design: a file that cannot be understood (truncated,
 emptied, hand-edited, written by a newer release) is moved aside under a new
 name, the couple starts clean, and a repair issue says where the old file is.
+A file of an older version is kept aside exactly as it was, even though Home
+Assistant rewrites it in the new version as soon as it has been migrated.
+
+Records are written one short row each (see record_layout); everything above
+the store sees them as the mappings of their ``as_dict``.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from .const import (
 )
 from .core.calm import Override
 from .core.limits import echo
+from .record_layout import decode_history, encode_history
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -60,8 +66,21 @@ def migrate_v1(data: StoredData) -> StoredData:
     return migrated
 
 
+def migrate_v2(data: StoredData) -> StoredData:
+    """Write the records of version 2 as the compact rows of version 3."""
+    migrated: StoredData = encode_history(data)
+    return migrated
+
+
 class _VersionedStore(Store[StoredData]):
-    """Store with the couple's migrations."""
+    """Store with the couple's migrations.
+
+    Home Assistant writes a migrated file back at once; the bytes it replaced
+    are held in `replaced` until the couple's next write, so a file that
+    turns out to be unreadable can still be kept aside exactly as it was.
+    """
+
+    replaced: bytes | None = None
 
     async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: StoredData
@@ -70,9 +89,15 @@ class _VersionedStore(Store[StoredData]):
             raise UnsupportedStoreVersionError(
                 f"version {old_major_version} is newer than {STORAGE_VERSION}"
             )
-        if old_major_version == 1:
-            return migrate_v1(old_data)
-        return old_data
+        self.replaced = await self.hass.async_add_executor_job(self._read_file)
+        data = migrate_v1(old_data) if old_major_version == 1 else old_data
+        return migrate_v2(data)
+
+    def _read_file(self) -> bytes | None:
+        try:
+            return Path(self.path).read_bytes()
+        except OSError:
+            return None  # not on disk (a store held in memory)
 
 
 class CoupleStore:
@@ -121,7 +146,16 @@ class CoupleStore:
             kept_as = await self._hass.async_add_executor_job(self._move_aside)
             self._report_reset(kept_as, "unexpected content")
             return empty_data()
-        return empty_data() | loaded
+        try:
+            # Thousands of rows: read them beside the file, off the event loop.
+            history: StoredData = await self._hass.async_add_executor_job(
+                decode_history, loaded
+            )
+        except ValueError as err:
+            kept_as = await self._hass.async_add_executor_job(self._move_aside)
+            self._report_reset(kept_as, f"stored history: {err}")
+            return empty_data()
+        return empty_data() | history
 
     async def async_reject(self, reason: str) -> None:
         """Move a file the domain model could not read aside (off the event loop)."""
@@ -144,13 +178,21 @@ class CoupleStore:
         await self._store.async_remove()
 
     def _collect(self) -> StoredData:
+        """Return what to write, as rows (called where Home Assistant writes)."""
         self._dirty = False
-        return self._data_func()
+        # The couple's own write: the file as it was before an upgrade is let go.
+        self._store.replaced = None
+        collected: StoredData = encode_history(self._data_func())
+        return collected
 
     def _move_aside(self) -> str:
         stamp = dt_util.utcnow().strftime("%Y%m%dT%H%M%S")
         target = f"{self.path}.unreadable-{stamp}"
         Path(self.path).replace(target)
+        if (replaced := self._store.replaced) is not None:
+            # Keep the file as the couple's release wrote it, not its migration.
+            Path(target).write_bytes(replaced)
+            self._store.replaced = None
         _LOGGER.warning(
             "Could not read %s; kept it as %s and started clean", self.path, target
         )

@@ -258,7 +258,7 @@ async def test_diagnostics_name_versions_settings_and_today(
     assert diagnostics["versions"] == {
         "integration": "0.1.0",
         "config_entry": f"{lived_in.version}.{lived_in.minor_version}",
-        "store": 2,
+        "store": 3,
     }
     assert diagnostics["settings"]["partners"] == [
         {"slot": 1, "user_linked": True, "phones": 1},

@@ -17,6 +17,7 @@ from pytest_homeassistant_custom_component.common import (
 import voluptuous as vol
 
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.record_layout import decode_history
 
 from .helpers import state_of
 
@@ -39,7 +40,7 @@ async def _flush(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
 
 def _stored_doses(hass_storage: dict[str, Any], entry: MockConfigEntry) -> list[Any]:
     stored = hass_storage.get(f"{DOMAIN}.{entry.entry_id}")
-    return [] if stored is None else stored["data"].get("doses", [])
+    return [] if stored is None else decode_history(stored["data"]).get("doses", [])
 
 
 async def test_button_logs_once_and_refuses_stacking(

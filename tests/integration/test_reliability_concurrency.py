@@ -23,6 +23,7 @@ from pytest_homeassistant_custom_component.common import (
 from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.record_layout import decode_history
 
 from .conftest import (
     ALEX_USER_ID,
@@ -172,7 +173,7 @@ async def test_fifty_check_ins_and_doses_at_once(
 
     coordinator = couple.runtime_data
     await coordinator.store.async_flush()
-    saved = hass_storage[f"{DOMAIN}.{couple.entry_id}"]["data"]
+    saved = decode_history(hass_storage[f"{DOMAIN}.{couple.entry_id}"]["data"])
     for slot, ids in accepted_doses.items():
         in_memory = [r.id for r in coordinator.doses.records if r.partner == slot]
         in_file = [d["id"] for d in saved["doses"] if d["partner"] == slot]

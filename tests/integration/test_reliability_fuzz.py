@@ -70,6 +70,7 @@ from custom_components.microdose_together.core.doses import (
 )
 from custom_components.microdose_together.core.limits import clean_text
 from custom_components.microdose_together.core.prompts import Theme
+from custom_components.microdose_together.record_layout import decode_history
 from custom_components.microdose_together.ritual_settings import (
     CONF_RITUAL_LIGHTS,
     CONF_RITUAL_MEDIA_CONTENT_ID,
@@ -435,7 +436,7 @@ class World:
 
     def saved(self) -> dict[str, Any]:
         saved: dict[str, Any] = self.hass_storage.get(self.key, {}).get("data", {})
-        return saved
+        return decode_history(saved)  # records as the domain keeps them
 
     def observe(self) -> Observation:
         stored = self.coordinator.stored_for_diagnostics()

@@ -39,6 +39,7 @@ from pytest_homeassistant_custom_component.common import (
 
 from custom_components.microdose_together.const import DOMAIN
 from custom_components.microdose_together.notifications import SEND_TIMEOUT
+from custom_components.microdose_together.record_layout import decode_history
 
 from .conftest import PHONE_1, PHONE_2
 from .hangs import Hangs, finish_past_hangs
@@ -141,7 +142,7 @@ async def test_a_failing_phone_is_logged_reported_and_survived(
     )
     assert len(_failures(caplog, FLAKY_PHONE)) == 1
     await entry.runtime_data.store.async_flush()
-    saved = hass_storage[f"{DOMAIN}.{entry.entry_id}"]["data"]
+    saved = decode_history(hass_storage[f"{DOMAIN}.{entry.entry_id}"]["data"])
     assert [record["partner"] for record in saved["checkins"]["records"]] == [2]
     assert "2:checkin" not in saved["requests"]
 

@@ -6,6 +6,9 @@ state. This module adds what is stored since: check-ins, prompts, open phone
 requests, messages held for quiet hours, the running ritual and the calm-day
 override. Whatever one of them holds, Home Assistant must still set the couple
 up, keep the file aside unchanged, say so in a repair issue, and go on working.
+The cases are written as version 2 files, so each is also migrated first: the
+file kept aside is still the one the older release wrote. Since version 3 the
+records are compact rows; a row that cannot be read is kept aside the same way.
 """
 
 from __future__ import annotations
@@ -503,3 +506,61 @@ async def test_the_couples_own_held_messages_survive_a_restart(
         "Walk tomorrow?",
         "Open Together in Home Assistant to read both answers.",
     }
+
+
+GOOD_ROW = "01JCHECKIN0000000000000000|1||2026-01-05T08:00:00+00:00|3|3|3"
+DAMAGED_ROWS = [
+    pytest.param({"checkins": {"records": [GOOD_ROW, "01J|1|2026"]}}, id="cut_short"),
+    pytest.param(
+        {"checkins": {"records": [GOOD_ROW, "01J|1||2026-01-05T08:00|3|private|3"]}},
+        id="text_in_a_score",
+    ),
+    pytest.param({"doses": ["01J|1||2026-01-05T08:00|lots|dried|"]}, id="dose_amount"),
+    pytest.param({"prompts": ["2026-01-05|p|t|1|12|500|private"]}, id="answer_length"),
+    pytest.param({"prompts": ["2026-01-05|p|t|perhaps"]}, id="revealed_unknown"),
+]
+
+
+@pytest.mark.parametrize("section", DAMAGED_ROWS)
+async def test_a_row_that_cannot_be_read_keeps_the_file_aside(
+    hass: HomeAssistant,
+    phones: Any,
+    make_entry: Callable[..., MockConfigEntry],
+    issue_registry: ir.IssueRegistry,
+    real_storage: None,
+    dose_day_clock: FrozenDateTimeFactory,
+    section: dict[str, Any],
+) -> None:
+    """A damaged compact row: set-up goes on clean, the file is kept as it was."""
+    entry = make_entry()
+    path = Path(hass.config.path(".storage", f"{DOMAIN}.{entry.entry_id}"))
+    data = {
+        "protocol_state": {"pauses": [], "skipped": [], "extra": []},
+        "doses": [],
+        "checkins": {"records": [GOOD_ROW]},
+    } | section
+    content = json.dumps(
+        {"version": 3, "minor_version": 1, "key": path.name, "data": data}
+    )
+    await hass.async_add_executor_job(write_file, path, content)
+
+    await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert entry.state is ConfigEntryState.LOADED
+    issue = issue_registry.async_get_issue(DOMAIN, f"store_reset_{entry.entry_id}")
+    assert issue is not None
+    error = issue.translation_placeholders["error"]
+    assert error.startswith("stored history")
+    assert "cannot be read" in error
+    assert "private" not in error
+    kept = path.parent / issue.translation_placeholders["kept_as"]
+    assert await hass.async_add_executor_job(kept.read_text) == content
+    coordinator = entry.runtime_data
+    assert coordinator.conversation.checkins.records == []
+
+    # The couple goes on: a new record is written to a fresh, readable file.
+    dose = await coordinator.async_log_dose(1)
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert [record.id for record in entry.runtime_data.doses.records] == [dose.id]

@@ -19,6 +19,7 @@ from pytest_homeassistant_custom_component.common import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.record_layout import decode_history
 
 from .helpers import async_set_up, write_file
 
@@ -35,7 +36,7 @@ async def test_version_1_file_is_migrated(
     make_entry: Callable[..., MockConfigEntry],
     hass_storage: dict[str, Any],
 ) -> None:
-    """A version-1 file's open pause becomes a version-2 pause: today is paused."""
+    """A version-1 file's open pause becomes a stored pause: today is paused."""
     entry = make_entry()
     hass_storage[STORE_KEY.format(entry_id=entry.entry_id)] = {
         "version": 1,
@@ -45,7 +46,7 @@ async def test_version_1_file_is_migrated(
     }
     await async_set_up(hass, entry)
     stored = hass_storage[STORE_KEY.format(entry_id=entry.entry_id)]
-    assert stored["version"] == 2
+    assert stored["version"] == 3
     assert stored["data"]["protocol_state"]["pauses"] == [
         {"start": "2026-01-01", "end": None}
     ]
@@ -158,7 +159,7 @@ async def test_saves_are_delayed_and_coalesced(
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
 
-    stored = hass_storage[key]["data"]
+    stored = decode_history(hass_storage[key]["data"])
     assert [record["id"] for record in stored["doses"]] == [dose.id]
     assert stored["protocol_state"]["pauses"] == [{"start": "2026-01-05", "end": None}]
 
