@@ -74,7 +74,7 @@ SECTIONS: list[tuple[str, list[Row]]] = [
                 _get("setup", "warm", "theirs_ms"),
                 " ms",
             ),
-            Row("ratio", _get("setup", "warm", "ratio"), "x", 1.5),
+            Row("ratio", _get("setup", "warm", "ratio"), "x", 1.0),
             Row("entities (each side)", _get("setup", "entities")),
         ],
     ),
@@ -96,6 +96,8 @@ SECTIONS: list[tuple[str, list[Row]]] = [
             Row("load: store", _get("storage", "store_load_ms"), " ms"),
             Row("load: domain objects", _get("storage", "domain_load_ms"), " ms"),
             Row("load: both", _get("storage", "load_ms"), " ms", 20),
+            Row("5 years: file size", _get("storage", "years", "5", "kb"), " KB"),
+            Row("5 years: load", _get("storage", "years", "5", "load_ms"), " ms", 20),
         ],
     ),
     (
@@ -141,6 +143,28 @@ SECTIONS: list[tuple[str, list[Row]]] = [
                 " ms",
                 1000,
             ),
+        ],
+    ),
+    (
+        "6 one check-in against the history already stored",
+        [
+            Row("no history", _get("check_in_cost", "ms", "0y"), " ms"),
+            Row("one year", _get("check_in_cost", "ms", "1y"), " ms"),
+            Row("five years", _get("check_in_cost", "ms", "5y"), " ms"),
+            Row("ratio, one year to none", _get("check_in_cost", "ratio_1y"), "x", 1.2),
+            Row(
+                "ratio, five years to none",
+                _get("check_in_cost", "ratio_5y"),
+                "x",
+                1.2,
+            ),
+            Row(
+                "loop CPU, five years to none",
+                _get("check_in_cost", "cpu_ratio_5y"),
+                "x",
+                1.2,
+            ),
+            Row("get_insights over five years", _get("get_insights_5y", "ms"), " ms"),
         ],
     ),
 ]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from .checkin_cost import check_in_cost
 from .panel import bundle_size, check_in_round_trip
 from .results import RESULTS_DIR, Runs, leg, record
 from .speed import profile_setup, ritual_latency, setup_cost
@@ -57,6 +58,14 @@ async def test_check_in_round_trip(tmp_path: Path, socket_enabled: None) -> None
     """Figure 5b: a private check-in from the panel, over a real websocket."""
     _production_loop()
     record("check_in_ws", await check_in_round_trip(tmp_path, RUNS), RUNS)
+
+
+async def test_check_in_cost(tmp_path: Path) -> None:
+    """Figure 6: one check-in with 0, 1 and 5 years of history; insights over 5."""
+    _production_loop()
+    cost, insights = await check_in_cost(tmp_path, RUNS)
+    record("check_in_cost", cost, RUNS)
+    record("get_insights_5y", insights, RUNS)
 
 
 @pytest.mark.skipif(not os.environ.get("BENCH_PROFILE"), reason="only on request")

@@ -131,7 +131,7 @@ def build_snapshot(
         position=position,
         break_end=protocol.break_end(today),
         paused=protocol.is_paused_now(today),
-        partners={slot: _partner(slot, protocol, doses, position) for slot in slots},
+        partners={slot: _partner(slot, protocol, doses, today) for slot in slots},
         conversation=conversation,
         calm=calm,
         override=override,
@@ -143,19 +143,11 @@ def _partner(
     slot: int,
     protocol: Protocol,
     doses: DoseLog,
-    position: CyclePosition | None,
+    today: date,
 ) -> PartnerSnapshot:
     last = doses.last(slot)
-    in_cycle = 0
-    if position is not None:
-        for record in doses.records:
-            if record.partner != slot:
-                continue
-            record_position = protocol.position(record.day)
-            if record_position is not None and record_position.cycle == position.cycle:
-                in_cycle += 1
     return PartnerSnapshot(
         last_dose=last.taken_at if last else None,
-        doses_this_cycle=in_cycle,
+        doses_this_cycle=doses.count_in_cycle(protocol, slot, today),
         off_protocol_doses=doses.off_protocol_count(slot),
     )

@@ -75,9 +75,18 @@ async def _next_day(hass: HomeAssistant, clock: FrozenDateTimeFactory) -> None:
 
 @pytest.fixture
 def computed() -> Iterator[MagicMock]:
-    """Count how often the whole history's figures are worked out."""
+    """Count how often the whole history's figures are worked out from the sums."""
     with patch.object(
-        insight_figures, "whole_history", wraps=insight_figures.whole_history
+        insight_figures, "work_out", wraps=insight_figures.work_out
+    ) as spy:
+        yield spy
+
+
+@pytest.fixture
+def scanned() -> Iterator[MagicMock]:
+    """Count how often every record is read again to rebuild the sums."""
+    with patch.object(
+        insight_figures, "full_scan", wraps=insight_figures.full_scan
     ) as spy:
         yield spy
 
@@ -169,8 +178,13 @@ async def test_worked_out_only_when_a_record_changes(
     setup_entry: MockConfigEntry,
     dose_day_clock: FrozenDateTimeFactory,
     computed: MagicMock,
+    scanned: MagicMock,
 ) -> None:
-    """Midnight and an intention rebuild every state, but the figures stay cached."""
+    """Midnight and an intention rebuild every state, but the figures stay cached.
+
+    Each record is taken into the running sums as it comes: nothing reads the
+    whole history again after set-up.
+    """
     await _check_in(hass, setup_entry, 4)
     assert computed.call_count == 1  # once for all four sensors
 
@@ -197,6 +211,7 @@ async def test_worked_out_only_when_a_record_changes(
     assert computed.call_count == 2
     await act_as(hass, ALEX_USER_ID, setup_entry, "log_dose", partner=1)
     assert computed.call_count == 3
+    assert scanned.call_count == 0
 
 
 async def test_no_note_ever_reaches_a_state(
@@ -209,3 +224,22 @@ async def test_no_note_ever_reaches_a_state(
     for entity_id in SENSORS:
         for value in _figures(hass, entity_id).values():
             assert value is None or isinstance(value, int | float)
+
+
+async def test_a_deleted_dose_moves_its_day_back_without_a_rescan(
+    hass: HomeAssistant, eighteen_days: MockConfigEntry, scanned: MagicMock
+) -> None:
+    """The first dose deleted: that day is a rest day again, figures as a recount."""
+    coordinator = eighteen_days.runtime_data
+    first = coordinator.doses.records[0]
+    await act_as(hass, ALEX_USER_ID, eighteen_days, "delete_dose", dose_id=first.id)
+    await hass.async_block_till_done()
+    assert _figures(hass, ALEX_MOOD)["dose_days"] == 5
+    # Monday and the Tuesday after it (no longer a day after) are rest days now.
+    assert _figures(hass, ALEX_MOOD)["rest_days"] == 8
+    assert coordinator.insights == insight_figures.whole_history(
+        coordinator.protocol,
+        coordinator.conversation.checkins.records,
+        coordinator.doses.records,
+    )
+    assert scanned.call_count == 0

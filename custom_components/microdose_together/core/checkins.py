@@ -7,11 +7,13 @@ other until both have answered, so neither reply is shaped by the other's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from typing import Any, Self
+
+from .day_index import DayRuns
 
 SCORE_MIN = 1
 SCORE_MAX = 5
@@ -82,8 +84,10 @@ class CheckIn:
         offset = self.at.utcoffset()
         if offset is None:
             raise ValueError("check-in time must be timezone-aware")
-        # Keep the moment with its fixed offset, exactly as the store will hold it.
-        object.__setattr__(self, "at", self.at.astimezone(timezone(offset)))
+        # Keep the moment with its fixed offset, exactly as the store will hold it
+        # (a moment read back from the store has one already).
+        if type(self.at.tzinfo) is not timezone:
+            object.__setattr__(self, "at", self.at.astimezone(timezone(offset)))
         _validate_score("mood", self.mood)
         _validate_score("connection", self.connection)
         _validate_score("stress", self.stress)
@@ -120,14 +124,47 @@ class CheckIn:
 
 @dataclass
 class CheckInLog:
-    """All check-ins of the couple, in the order they were recorded."""
+    """All check-ins of the couple, in the order they were recorded.
+
+    Beside the list it keeps, per partner, the latest check-in, the latest of
+    each day, how many each day and the runs of consecutive days, updated as
+    each check-in is added, so no question about today reads the whole
+    history. Change the log through its methods, not the list, or these
+    indexes fall behind.
+    """
 
     records: list[CheckIn] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _latest: dict[int, CheckIn] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _latest_on: dict[tuple[int, date], CheckIn] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _count_on: dict[tuple[int, date], int] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _runs: dict[int, DayRuns] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        """Index the ids, so a year of check-ins loads in linear time."""
-        self._ids = {record.id for record in self.records}
+        """Index the records given, so a year of check-ins loads in linear time."""
+        for record in self.records:
+            self._ids.add(record.id)
+            self._index(record)
+
+    def _index(self, record: CheckIn) -> None:
+        """Take one new record into the indexes (a tie goes to the later one)."""
+        latest = self._latest.get(record.partner)
+        if latest is None or record.at >= latest.at:
+            self._latest[record.partner] = record
+        key = (record.partner, record.day)
+        latest = self._latest_on.get(key)
+        if latest is None or record.at >= latest.at:
+            self._latest_on[key] = record
+        self._count_on[key] = self._count_on.get(key, 0) + 1
+        self._runs.setdefault(record.partner, DayRuns()).add(record.day)
 
     def add(self, checkin: CheckIn) -> None:
         """Record a check-in, refusing a known id so a replay does not count twice.
@@ -139,6 +176,7 @@ class CheckInLog:
             raise ValueError(f"check-in {checkin.id!r} is already recorded")
         self.records.append(checkin)
         self._ids.add(checkin.id)
+        self._index(checkin)
 
     def set_note(self, checkin_id: str, partner: int, note: str | None) -> CheckIn:
         """Attach (or clear) the private note of the partner's own check-in.
@@ -146,28 +184,38 @@ class CheckInLog:
         Raises:
             KeyError: the partner has no check-in with this id.
         """
-        for index, record in enumerate(self.records):
+        for index, record in enumerate(reversed(self.records), 1):
             if record.id == checkin_id and record.partner == partner:
                 cleaned = (note or "").strip() or None
-                self.records[index] = replace(record, note=cleaned)
-                return self.records[index]
+                changed = replace(record, note=cleaned)
+                self.records[-index] = changed
+                self._swap(record, changed)
+                return changed
         raise KeyError(checkin_id)
+
+    def _swap(self, record: CheckIn, changed: CheckIn) -> None:
+        """Let the indexes hold the changed record where they held the old one."""
+        if self._latest.get(record.partner) is record:
+            self._latest[record.partner] = changed
+        key = (record.partner, record.day)
+        if self._latest_on.get(key) is record:
+            self._latest_on[key] = changed
 
     def latest(self, partner: int) -> CheckIn | None:
         """Return the partner's most recent check-in, if any."""
-        return _latest(record for record in self.records if record.partner == partner)
+        return self._latest.get(partner)
 
     def latest_on(self, partner: int, day: date) -> CheckIn | None:
         """Return the partner's most recent check-in for a local day, if any."""
-        return _latest(
-            record
-            for record in self.records
-            if record.partner == partner and record.day == day
-        )
+        return self._latest_on.get((partner, day))
+
+    def count_on(self, partner: int, day: date) -> int:
+        """Return how many check-ins the partner gave for a local day."""
+        return self._count_on.get((partner, day), 0)
 
     def checked_in(self, partner: int, day: date) -> bool:
         """Tell whether the partner has checked in for a local day."""
-        return self.latest_on(partner, day) is not None
+        return (partner, day) in self._count_on
 
     def streak(self, partner: int, today: date) -> int:
         """Count consecutive check-in days up to today.
@@ -175,13 +223,10 @@ class CheckInLog:
         Today without a check-in does not break the streak yet, because the day is
         not over: the count then ends yesterday.
         """
-        days = {record.day for record in self.records if record.partner == partner}
-        current = today if today in days else today - timedelta(days=1)
-        count = 0
-        while current in days:
-            count += 1
-            current -= timedelta(days=1)
-        return count
+        runs = self._runs.get(partner)
+        if runs is None:
+            return 0
+        return runs.run_ending(today if today in runs else today - timedelta(days=1))
 
     def between(self, start: date, end: date) -> list[CheckIn]:
         """Return check-ins whose day lies in [start, end], oldest first."""
@@ -199,15 +244,6 @@ class CheckInLog:
         for item in data["records"]:
             log.add(CheckIn.from_dict(item))
         return log
-
-
-def _latest(records: Iterable[CheckIn]) -> CheckIn | None:
-    """Return the record with the latest time; on a tie, the one recorded last."""
-    found: CheckIn | None = None
-    for record in records:
-        if found is None or record.at >= found.at:
-            found = record
-    return found
 
 
 def is_due(

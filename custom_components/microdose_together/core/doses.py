@@ -15,6 +15,7 @@ import math
 from types import MappingProxyType
 from typing import Any, Final
 
+from .day_index import SortedDays
 from .protocol import Phase, Protocol
 
 
@@ -175,9 +176,56 @@ def effective_ceiling(form: Form, ceilings: Mapping[Form, float]) -> float:
 
 @dataclass
 class DoseLog:
-    """Both partners' dose records, and the guard in front of them."""
+    """Both partners' dose records, and the guard in front of them.
+
+    Beside the list it keeps, per partner, the dose days in order, the
+    latest dose and how many were off the protocol, updated on `log` and
+    `delete`, so the guard and today's figures never read the whole history.
+    Change the log through its methods, not the list, or these fall behind.
+    """
 
     records: list[DoseRecord] = field(default_factory=list)
+    _ids: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _days: dict[int, SortedDays] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _last: dict[int, DoseRecord] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _off_protocol: dict[int, int] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        """Index the records given."""
+        for record in self.records:
+            self._index(record)
+
+    def _index(self, record: DoseRecord) -> None:
+        """Take one new record into the indexes (a tie keeps the earlier one)."""
+        partner = record.partner
+        self._ids.add(record.id)
+        self._days.setdefault(partner, SortedDays()).add(record.day)
+        last = self._last.get(partner)
+        if last is None or record.taken_at > last.taken_at:
+            self._last[partner] = record
+        if record.off_protocol:
+            self._off_protocol[partner] = self._off_protocol.get(partner, 0) + 1
+
+    def _unindex(self, record: DoseRecord) -> None:
+        """Drop a removed record from the indexes."""
+        partner = record.partner
+        if not any(other.id == record.id for other in self.records):
+            self._ids.discard(record.id)
+        self._days[partner].remove(record.day)
+        if self._last.get(partner) is record:  # rare: find the new latest
+            own = [other for other in self.records if other.partner == partner]
+            if (latest := max(own, key=_taken_at, default=None)) is None:
+                del self._last[partner]
+            else:
+                self._last[partner] = latest
+        if record.off_protocol:
+            self._off_protocol[partner] -= 1
 
     def refusals(
         self,
@@ -235,7 +283,7 @@ class DoseLog:
         )
         if reasons and not acknowledged:
             raise DoseRefusedError(reasons, day)
-        if any(record.id == record_id for record in self.records):
+        if record_id in self._ids:
             raise ValueError(f"a dose with id {record_id!r} is already recorded")
         record = DoseRecord(
             id=record_id,
@@ -247,19 +295,21 @@ class DoseLog:
             flags=frozenset(reasons),
         )
         self.records.append(record)
+        self._index(record)
         return record
 
     def delete(self, record_id: str) -> DoseRecord:
         """Remove a mistaken record; KeyError if there is none with that id."""
         for index, record in enumerate(self.records):
             if record.id == record_id:
-                return self.records.pop(index)
+                del self.records[index]
+                self._unindex(record)
+                return record
         raise KeyError(record_id)
 
     def last(self, partner: int) -> DoseRecord | None:
         """Return the partner's latest dose by the time it was taken."""
-        own = [record for record in self.records if record.partner == partner]
-        return max(own, key=_taken_at, default=None)
+        return self._last.get(partner)
 
     def between(self, start: date, end: date) -> list[DoseRecord]:
         """Return the doses whose day lies in [start, end], oldest first."""
@@ -283,19 +333,34 @@ class DoseLog:
 
     def count(self, partner: int, start: date, end: date) -> int:
         """Return the partner's doses from `start` to `end`, both included."""
+        days = self._days.get(partner)
+        return days.count(start, end) if days else 0
+
+    def days(self, partner: int, start: date, end: date) -> list[date]:
+        """Return the day of each of the partner's doses in [start, end], in order."""
+        days = self._days.get(partner)
+        return days.between(start, end) if days else []
+
+    def count_in_cycle(self, protocol: Protocol, partner: int, today: date) -> int:
+        """Return the partner's doses in the tolerance cycle holding `today`.
+
+        0 while `today` is paused or before the start. Only the doses from
+        the cycle's first day on are asked about, so years of earlier cycles
+        cost nothing.
+        """
+        position = protocol.position(today)
+        if position is None:
+            return 0
         return sum(
             1
-            for record in self.records
-            if record.partner == partner and start <= record.day <= end
+            for day in self.days(partner, first_day_of_cycle(protocol, today), date.max)
+            if (found := protocol.position(day)) is not None
+            and found.cycle == position.cycle
         )
 
     def off_protocol_count(self, partner: int) -> int:
         """Return how many of the partner's doses were recorded despite a refusal."""
-        return sum(
-            1
-            for record in self.records
-            if record.partner == partner and record.off_protocol
-        )
+        return self._off_protocol.get(partner, 0)
 
     def as_dict(self) -> dict[str, Any]:
         """Return JSON-ready data."""
@@ -311,6 +376,24 @@ class DoseLog:
 
 def _taken_at(record: DoseRecord) -> datetime:
     return record.taken_at
+
+
+def first_day_of_cycle(protocol: Protocol, day: date) -> date:
+    """Return the first day, from the start, of the cycle holding `day`.
+
+    The count of completed cycles never falls from one day to the next, so
+    the cycle's first day is found by bisection: a few questions to the
+    schedule, however long the history. A day before the start gives the start.
+    """
+    cycles = protocol.completed_cycles(day)
+    low, high = 0, max((day - protocol.start).days, 0)
+    while low < high:  # the fewest days from the start that reach `cycles`
+        middle = (low + high) // 2
+        if protocol.completed_cycles(protocol.start + timedelta(days=middle)) < cycles:
+            low = middle + 1
+        else:
+            high = middle
+    return protocol.start + timedelta(days=low)
 
 
 def allowed_starting_amount(

@@ -24,18 +24,17 @@ are not independent, so the couple's interval is somewhat narrower than it shoul
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from statistics import fmean
 from types import MappingProxyType
 from typing import Any, Final
 
-from .checkins import PARTNERS, CheckIn
+from .checkins import PARTNERS, SCORE_MAX, SCORE_MIN, CheckIn
 from .doses import DoseRecord
 from .protocol import ONE_DAY, Phase, Protocol
-from .stats import WelchInterval, welch_interval
+from .stats import Moments, WelchInterval, welch_from_moments
 
 SCORES: Final = ("mood", "connection", "stress")
 # Fewer days than this in either group give an interval too wide to mean anything.
@@ -59,7 +58,7 @@ _PHASE_CATEGORIES: Final[Mapping[Phase, Category]] = MappingProxyType(
 )
 
 
-def categorize(protocol: Protocol, dosed: frozenset[date], day: date) -> Category:
+def categorize(protocol: Protocol, dosed: Container[date], day: date) -> Category:
     """Return the category of `day` for a partner who dosed on the `dosed` days."""
     if day in dosed:
         return Category.DOSE_DAY
@@ -75,6 +74,89 @@ def rounded(value: float | None, digits: int = _DIGITS) -> float | None:
     return None if value is None else round(value, digits) + 0.0
 
 
+_SCALE: Final = range(SCORE_MIN, SCORE_MAX + 1)
+_EMPTY_COUNTS: Final = (0,) * len(_SCALE)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreTally:
+    """How many day-observations gave each value of one score, 1 to 5.
+
+    Scores are whole numbers on a short scale, so these counts hold the count,
+    sum and sum of squares, and give the mean and variance exactly as the
+    statistics module works them out from the values: adding or taking away
+    one observation is all a new check-in costs.
+    """
+
+    counts: tuple[int, ...] = _EMPTY_COUNTS
+
+    @classmethod
+    def of(cls, values: Iterable[int]) -> ScoreTally:
+        """Count a list of scores."""
+        counts = list(_EMPTY_COUNTS)
+        for value in values:
+            counts[value - SCORE_MIN] += 1
+        return cls(tuple(counts))
+
+    def moved(self, value: int, by: int) -> ScoreTally:
+        """Return the tally with `by` more (or, negative, fewer) of `value`."""
+        counts = list(self.counts)
+        counts[value - SCORE_MIN] += by
+        if counts[value - SCORE_MIN] < 0:
+            raise ValueError(f"no observation of {value} to take away")
+        return ScoreTally(tuple(counts))
+
+    def __add__(self, other: ScoreTally) -> ScoreTally:
+        """Pool two tallies (the couple's figures pool both partners')."""
+        return ScoreTally(
+            tuple(a + b for a, b in zip(self.counts, other.counts, strict=True))
+        )
+
+    @property
+    def count(self) -> int:
+        """Return how many observations there are."""
+        return sum(self.counts)
+
+    @property
+    def total(self) -> int:
+        """Return the sum of the observed values."""
+        return sum(n * value for n, value in zip(self.counts, _SCALE, strict=True))
+
+    @property
+    def squares(self) -> int:
+        """Return the sum of the squared values."""
+        return sum(
+            n * value * value for n, value in zip(self.counts, _SCALE, strict=True)
+        )
+
+    def mean(self) -> float | None:
+        """Return the mean (as statistics.fmean gives it), None without values."""
+        count = self.count
+        return self.total / count if count else None
+
+    def moments(self) -> Moments:
+        """Return size, mean and variance as statistics.variance(values) gives them.
+
+        The variance's exact value is (n·Σx² − (Σx)²) / (n·(n − 1)), whole
+        numbers over whole numbers; Python divides those correctly rounded, as
+        the statistics module rounds its exact fraction.
+        """
+        count, total = self.count, self.total
+        return Moments(
+            count,
+            total / count,
+            (count * self.squares - total * total) / (count * (count - 1)),
+        )
+
+
+type ScoreTallies = Mapping[str, ScoreTally]
+
+
+def tally(checkins: Sequence[CheckIn]) -> dict[str, ScoreTally]:
+    """Return each score's tally over some day-observations."""
+    return {score: ScoreTally.of(_values(checkins, score)) for score in SCORES}
+
+
 @dataclass(frozen=True, slots=True)
 class GroupSummary:
     """How many days a category holds and its mean scores (None without days)."""
@@ -87,13 +169,16 @@ class GroupSummary:
     @classmethod
     def of(cls, checkins: Sequence[CheckIn]) -> GroupSummary:
         """Summarise one category's day-observations."""
-        if not checkins:
-            return cls(0, None, None, None)
+        return cls.from_tallies(tally(checkins))
+
+    @classmethod
+    def from_tallies(cls, tallies: ScoreTallies) -> GroupSummary:
+        """Summarise one category from its score tallies."""
         return cls(
-            days=len(checkins),
-            mood=fmean(_values(checkins, "mood")),
-            connection=fmean(_values(checkins, "connection")),
-            stress=fmean(_values(checkins, "stress")),
+            days=tallies[SCORES[0]].count,
+            mood=tallies["mood"].mean(),
+            connection=tallies["connection"].mean(),
+            stress=tallies["stress"].mean(),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -122,9 +207,16 @@ class DoseDayDifference:
     @classmethod
     def of(cls, dose: Sequence[int], rest: Sequence[int]) -> DoseDayDifference:
         """Compare one score's dose-day and rest-day values."""
-        enough = min(len(dose), len(rest)) >= MIN_DAYS_PER_GROUP
-        interval = welch_interval(dose, rest) if enough else None
-        return cls(len(dose), len(rest), interval)
+        return cls.from_tallies(ScoreTally.of(dose), ScoreTally.of(rest))
+
+    @classmethod
+    def from_tallies(cls, dose: ScoreTally, rest: ScoreTally) -> DoseDayDifference:
+        """Compare one score's dose-day and rest-day tallies."""
+        enough = min(dose.count, rest.count) >= MIN_DAYS_PER_GROUP
+        interval = (
+            welch_from_moments(dose.moments(), rest.moments()) if enough else None
+        )
+        return cls(dose.count, rest.count, interval)
 
     def as_dict(self) -> dict[str, Any]:
         """Return JSON-ready numbers; the interval's are None when not enough."""
@@ -144,6 +236,11 @@ class DoseDayDifference:
         }
 
 
+EMPTY_TALLIES: Final[ScoreTallies] = MappingProxyType(
+    dict.fromkeys(SCORES, ScoreTally())
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Figures:
     """One partner's figures, or the couple's pooled ones."""
@@ -154,17 +251,23 @@ class Figures:
     @classmethod
     def of(cls, groups: Mapping[Category, Sequence[CheckIn]]) -> Figures:
         """Summarise day-observations grouped by category."""
-        dose = groups.get(Category.DOSE_DAY, ())
-        rest = groups.get(Category.REST_DAY, ())
+        return cls.from_tallies({c: tally(found) for c, found in groups.items()})
+
+    @classmethod
+    def from_tallies(cls, groups: Mapping[Category, ScoreTallies]) -> Figures:
+        """Summarise the categories' score tallies (a missing one is empty)."""
+        dose = groups.get(Category.DOSE_DAY, EMPTY_TALLIES)
+        rest = groups.get(Category.REST_DAY, EMPTY_TALLIES)
         return cls(
             categories=MappingProxyType(
-                {c: GroupSummary.of(groups.get(c, ())) for c in Category}
+                {
+                    c: GroupSummary.from_tallies(groups.get(c, EMPTY_TALLIES))
+                    for c in Category
+                }
             ),
             differences=MappingProxyType(
                 {
-                    score: DoseDayDifference.of(
-                        _values(dose, score), _values(rest, score)
-                    )
+                    score: DoseDayDifference.from_tallies(dose[score], rest[score])
                     for score in SCORES
                 }
             ),
