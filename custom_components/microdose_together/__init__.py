@@ -19,7 +19,7 @@ from .entity import couple_device_info, partner_device_info
 from .entity_issues import async_delete_couple_issues
 from .flow_schemas import couple_unique_id, unique_id_taken
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
-from .panel import async_register_panel, async_remove_panel
+from .panel import async_register_panel, async_remove_panel, async_serve_panel_files
 from .repairs import async_sync_link_issue
 from .services import async_setup_services
 from .settings import parse_settings
@@ -52,7 +52,10 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: MicrodoseConfigEntry) -> bool:
     """Load one couple's history and bring up its entities."""
     coordinator = MicrodoseCoordinator(hass, entry)
+    # Both wait on the disk: the panel's folder is checked while the history loads.
+    serving = entry.async_create_task(hass, async_serve_panel_files(hass), "panel")
     await coordinator.async_setup()
+    await serving
     entry.runtime_data = coordinator
     _register_devices(hass, entry)
     async_sync_link_issue(hass, entry.entry_id, coordinator.settings)

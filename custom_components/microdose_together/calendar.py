@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from homeassistant.components.calendar import CalendarEntity, CalendarEvent
 from homeassistant.core import HomeAssistant
@@ -63,6 +64,9 @@ class ProtocolCalendar(MicrodoseEntity, CalendarEntity):
         """Start with English summaries until the first lookup."""
         super().__init__(coordinator, key)
         self._summaries: dict[str, str] = {}
+        # The event and what it was worked out from: one write asks for it
+        # three times (state, attributes, next update), each the same.
+        self._next: tuple[tuple[Any, ...], CalendarEvent | None] | None = None
 
     async def async_added_to_hass(self) -> None:
         """Load event summaries in the home's language."""
@@ -71,7 +75,13 @@ class ProtocolCalendar(MicrodoseEntity, CalendarEntity):
 
     @property
     def event(self) -> CalendarEvent | None:
-        """Return the current or next event."""
+        """Return the current or next event, worked out once for each snapshot."""
+        sources = (self.coordinator.data, self.coordinator.protocol, self._summaries)
+        if self._next is None or self._next[0] != sources:
+            self._next = (sources, self._next_event())
+        return self._next[1]
+
+    def _next_event(self) -> CalendarEvent | None:
         today = self.coordinator.data.today
         for phase, first, after in phase_spans(
             self.coordinator.protocol, today, today + LOOKAHEAD

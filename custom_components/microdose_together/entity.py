@@ -1,8 +1,11 @@
 """Base entity: translated names, one device for the couple and one per partner.
 
-Every entity of a couple listens to the couple's coordinator. An update is
-written only for the entities whose shown state changed: one check-in writes
-the few figures it moved, not all of the couple's entities again.
+The devices are described once, when the couple is set up (`__init__.py`);
+each entity only names the device it belongs to, so adding an entity does not
+compare every detail of the device again. Every entity of a couple listens to
+the couple's coordinator. An update is written only for the entities whose
+shown state changed: one check-in writes the few figures it moved, not all of
+the couple's entities again.
 """
 
 from __future__ import annotations
@@ -30,10 +33,20 @@ WRITTEN_ON_EVERY_UPDATE: tuple[type, ...] = (CalendarEntity,)
 type Shown = tuple[Any, ...]
 
 
+def couple_identifier(entry_id: str) -> tuple[str, str]:
+    """Return the identifier of the couple's device."""
+    return (DOMAIN, entry_id)
+
+
+def partner_identifier(entry_id: str, slot: int) -> tuple[str, str]:
+    """Return the identifier of one partner's device."""
+    return (DOMAIN, f"{entry_id}_partner_{slot}")
+
+
 def couple_device_info(entry_id: str, settings: CoupleSettings) -> DeviceInfo:
     """Describe the couple's device."""
     return DeviceInfo(
-        identifiers={(DOMAIN, entry_id)},
+        identifiers={couple_identifier(entry_id)},
         name=settings.couple_name,
         manufacturer=MANUFACTURER,
         model="Couple",
@@ -46,7 +59,7 @@ def partner_device_info(
 ) -> DeviceInfo:
     """Describe one partner's device (linked to the couple's at set-up)."""
     return DeviceInfo(
-        identifiers={(DOMAIN, f"{entry_id}_partner_{slot}")},
+        identifiers={partner_identifier(entry_id, slot)},
         name=settings.partner(slot).name,
         manufacturer=MANUFACTURER,
         model="Partner",
@@ -130,7 +143,7 @@ class MicrodoseEntity(CoupleCoordinatorEntity):
         entry_id = coordinator.config_entry.entry_id
         self._attr_translation_key = key
         self._attr_unique_id = f"{entry_id}_{key}"
-        self._attr_device_info = couple_device_info(entry_id, coordinator.settings)
+        self._attr_device_info = DeviceInfo(identifiers={couple_identifier(entry_id)})
 
 
 class PartnerEntity(CoupleCoordinatorEntity):
@@ -145,6 +158,6 @@ class PartnerEntity(CoupleCoordinatorEntity):
         self.slot = slot
         self._attr_translation_key = key
         self._attr_unique_id = f"{entry_id}_partner_{slot}_{key}"
-        self._attr_device_info = partner_device_info(
-            entry_id, coordinator.settings, slot
+        self._attr_device_info = DeviceInfo(
+            identifiers={partner_identifier(entry_id, slot)}
         )

@@ -34,16 +34,25 @@ _SERVED: HassKey[str] = HassKey(f"{DOMAIN}_panel_served")
 _SHOWN: HassKey[bool] = HassKey(f"{DOMAIN}_panel_shown")
 
 
-async def _async_module_url(hass: HomeAssistant) -> str:
-    """Serve the panel's folder once, under the version; return the module's URL."""
-    if (base := hass.data.get(_SERVED)) is None:
-        version = (await async_get_integration(hass, DOMAIN)).version
-        base = f"/{DOMAIN}/panel/{version}"
-        await hass.http.async_register_static_paths(
-            [StaticPathConfig(base, str(MODULE_DIR), cache_headers=True)]
-        )
-        hass.data[_SERVED] = base
-    return f"{base}/{MODULE_FILE}"
+async def _async_base_url(hass: HomeAssistant) -> str:
+    """Return where the panel's folder is served: under the integration's version."""
+    version = (await async_get_integration(hass, DOMAIN)).version
+    return f"/{DOMAIN}/panel/{version}"
+
+
+async def async_serve_panel_files(hass: HomeAssistant) -> None:
+    """Serve the panel's folder, once for every couple.
+
+    Home Assistant checks the folder on the disk first, so this is started
+    while the couple's history is read rather than after it.
+    """
+    if _SERVED in hass.data:
+        return
+    base = await _async_base_url(hass)
+    await hass.http.async_register_static_paths(
+        [StaticPathConfig(base, str(MODULE_DIR), cache_headers=True)]
+    )
+    hass.data[_SERVED] = base
 
 
 async def async_register_panel(hass: HomeAssistant) -> None:
@@ -62,7 +71,7 @@ async def async_register_panel(hass: HomeAssistant) -> None:
             webcomponent_name=PANEL_ELEMENT,
             sidebar_title=PANEL_TITLE,
             sidebar_icon=PANEL_ICON,
-            module_url=await _async_module_url(hass),
+            module_url=f"{await _async_base_url(hass)}/{MODULE_FILE}",
             require_admin=False,
             config={},
         )

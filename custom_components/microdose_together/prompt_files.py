@@ -1,4 +1,9 @@
-"""The prompt library in the couple's language, read once from `prompts/`."""
+"""The prompt library in the couple's language, read once per process from `prompts/`.
+
+The files ship with the integration and never change while Home Assistant
+runs, so a reload, an options save or a second couple reuse the parsed library
+instead of reading and parsing the file again.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,12 @@ import json
 from pathlib import Path
 
 from homeassistant.core import HomeAssistant
-from homeassistant.util.hass_dict import HassKey
 
 from .core.prompts import PromptLibrary
 
 PROMPT_DIR = Path(__file__).parent / "prompts"
 FALLBACK_LANGUAGE = "en"
-_CACHE: HassKey[dict[str, PromptLibrary]] = HassKey("microdose_together_prompts")
+_LIBRARIES: dict[str, PromptLibrary] = {}
 
 
 def _read(language: str) -> PromptLibrary:
@@ -25,7 +29,7 @@ def _read(language: str) -> PromptLibrary:
 async def async_prompt_library(hass: HomeAssistant, language: str) -> PromptLibrary:
     """Return the built-in prompts in `language` (English when not translated)."""
     base = language.split("-", maxsplit=1)[0].lower()
-    cache = hass.data.setdefault(_CACHE, {})
-    if base not in cache:
-        cache[base] = await hass.async_add_executor_job(_read, base)
-    return cache[base]
+    if (library := _LIBRARIES.get(base)) is None:
+        library = await hass.async_add_executor_job(_read, base)
+        _LIBRARIES[base] = library
+    return library
