@@ -29,6 +29,7 @@ from .core.calm import CalmVerdict, Override
 from .core.doses import DoseLog, DoseRecord, DoseRefusedError, Form, Refusal
 from .core.insights import Insights
 from .core.protocol import Phase, Protocol
+from .cycle_review import async_review_cycle
 from .dialogue import Conversation
 from .insight_figures import HistoryFigures
 from .ritual_control import RitualController
@@ -38,6 +39,7 @@ from .ritual_settings import (
 from .settings import CoupleSettings, parse_settings
 from .snapshot import CoupleSnapshot, build_conversation, build_snapshot
 from .store import CoupleStore, StoredData, check_layout
+from .weekly_summary import WeeklySummary
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.ritual = RitualController(hass, self)
         self._event_listeners: list[EventListener] = []
         self._daily_timers: list[CALLBACK_TYPE] = []
+        self.weekly_summary = WeeklySummary(hass, self)
         self._history_figures = HistoryFigures()
 
     async def async_setup(self) -> None:
@@ -94,6 +97,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.ritual.async_restore()
         self.config_entry.async_on_unload(self.ritual.async_stop)
         self.async_set_updated_data(self._build_snapshot())
+        self.config_entry.async_create_task(self.hass, async_review_cycle(self))
 
     async def async_apply_options(self) -> None:
         """Take new options in place, so no entity goes unavailable on a save.
@@ -132,6 +136,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
                     second=moment.second,
                 )
             )
+        if (weekly := self.weekly_summary.async_arm()) is not None:
+            self._daily_timers.append(weekly)
 
     @callback
     def _disarm_daily_timers(self) -> None:
@@ -145,6 +151,9 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
             records=[DoseRecord.from_dict(raw) for raw in self._stored.get("doses", [])]
         )
         self.conversation.load(self._stored)
+        for section in self._built_at_write():
+            if section in self._stored:
+                self._stored[section] = None  # the domain objects hold them now
 
     @property
     def protocol_state(self) -> dict[str, Any]:
@@ -350,12 +359,16 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
 
     @callback
     def _store_doses(self) -> None:
-        self._stored["doses"] = [record.as_dict() for record in self.doses.records]
+        self._stored["doses"] = None  # built when written
         self.commit()
 
     @property
     def stored(self) -> StoredData:
-        """Return the couple's stored data, for the parts that keep their own."""
+        """Return the couple's stored data, for the parts that keep their own.
+
+        The record sections (doses, check-ins, prompts) hold None here: their
+        domain objects are the truth, written out only when the store writes.
+        """
         return self._stored
 
     @callback
@@ -364,8 +377,19 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.store.schedule_save()
         self.async_set_updated_data(self._build_snapshot())
 
+    def _built_at_write(self) -> dict[str, Callable[[], Any]]:
+        """Return how to write each record section from its domain object."""
+        return {
+            "doses": lambda: [record.as_dict() for record in self.doses.records]
+        } | self.conversation.built_at_write()
+
     def _data_to_store(self) -> StoredData:
-        return dict(self._stored)
+        """Return everything to write; the record lists are built only now."""
+        data = dict(self._stored)
+        for section, build in self._built_at_write().items():
+            if section in data:
+                data[section] = build()
+        return data
 
     @callback
     def _async_midnight(self, now: datetime) -> None:
@@ -385,6 +409,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         if today is Phase.TOLERANCE_BREAK and yesterday is not Phase.TOLERANCE_BREAK:
             end = self.data.break_end
             self.fire("break_started", {"ends": end.isoformat() if end else None})
+            self.config_entry.async_create_task(self.hass, async_review_cycle(self))
         if today is Phase.DOSE_DAY:
             self.fire("dose_day_started", {"date": self.data.today.isoformat()})
 

@@ -8,6 +8,7 @@ The coordinator owns the store and the snapshot; this keeps the rest.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import date, datetime
 import logging
 import secrets
@@ -27,7 +28,13 @@ from .core.limits import (
     clean_text,
     cut_text,
 )
-from .core.prompts import PromptLibrary, Theme, choose_next
+from .core.prompts import (
+    Occasion,
+    PromptLibrary,
+    Theme,
+    choose_for_occasion,
+    choose_next,
+)
 from .notifications import (
     CHECKIN_STEPS,
     CHOICE_ANSWER,
@@ -84,6 +91,8 @@ class Conversation:
         self._coordinator = coordinator
         self.checkins = CheckInLog()
         self.prompts: list[SharedPrompt] = []
+        # The last prompt sent on each day, so finding today's reads no history.
+        self._prompt_on: dict[date, SharedPrompt] = {}
         self.intention = ""
         self.requests: dict[str, dict[str, Any]] = {}
         # When each partner's phone was last asked for a check-in (this run).
@@ -105,6 +114,7 @@ class Conversation:
         self.prompts = [
             SharedPrompt.from_dict(raw) for raw in stored.get("prompts", [])
         ]
+        self._prompt_on = {shared.day: shared for shared in self.prompts}
         self.intention = str(stored.get("intention", ""))
         self.requests = checked_requests(stored.get("requests", {}))
         check_held(stored.get("held", []), self._entry_id)
@@ -169,14 +179,7 @@ class Conversation:
         self, slot: int, mood: int, connection: int, stress: int, note: str | None
     ) -> CheckIn:
         moment = dt_util.now().replace(microsecond=0)  # seconds are plenty
-        if (
-            sum(
-                1
-                for earlier in self.checkins.records
-                if earlier.partner == slot and earlier.day == moment.date()
-            )
-            >= CHECKINS_PER_DAY
-        ):
+        if self.checkins.count_on(slot, moment.date()) >= CHECKINS_PER_DAY:
             raise LimitReachedError("check_in_limit_reached", CHECKINS_PER_DAY, slot)
         record = CheckIn(
             id=ulid_util.ulid_now(),
@@ -279,9 +282,38 @@ class Conversation:
                 prompt_id=prompt.id,
                 theme=prompt.theme.value,
             )
-            self.prompts.append(shared)
+            self._add_prompt(shared)
+        return await self._async_send_shared(shared)
+
+    async def async_send_occasion_prompt(
+        self, occasion: Occasion
+    ) -> dict[int, Delivery]:
+        """Send an occasion's prompt (a cycle review) as today's shared prompt.
+
+        It takes the same way as the evening prompt: each answer stays private
+        until both answered, then both are revealed. Being today's prompt, it
+        is also what the evening ritual sends again. It is not counted against
+        the day's limit, which is for prompts asked for; an occasion comes once.
+        Raises ValueError when the library has no prompt for the occasion.
+        """
+        prompt = choose_for_occasion(
+            self.library, [sent.prompt_id for sent in self.prompts], occasion
+        )
+        shared = SharedPrompt(
+            day=self._coordinator.today(), prompt_id=prompt.id, theme=occasion.value
+        )
+        self._add_prompt(shared)
+        return await self._async_send_shared(shared)
+
+    async def _async_send_shared(self, shared: SharedPrompt) -> dict[int, Delivery]:
+        """Send a shared prompt to each partner who has not answered it."""
         text = self.library.get(shared.prompt_id).text
         texts = await NotificationTexts.async_load(self._hass)
+        title = texts.get(
+            "cycle_review_prompt_title"
+            if shared.theme == Occasion.CYCLE_REVIEW
+            else "prompt_title"
+        )
         slots = [p.slot for p in self._settings.partners if not shared.answered(p.slot)]
         if not slots:
             return {}  # both answered tonight's prompt: nothing to send
@@ -293,7 +325,7 @@ class Conversation:
             sends.append(
                 self.phones.async_send(
                     slot,
-                    prompt_payload(texts, action, text),
+                    prompt_payload(texts, action, text, title=title),
                     self._quiet_hours,
                 )
             )
@@ -330,10 +362,12 @@ class Conversation:
 
     def _prompt_of(self, day: date) -> SharedPrompt | None:
         """Return the last prompt sent on `day`."""
-        for shared in reversed(self.prompts):
-            if shared.day == day:
-                return shared
-        return None
+        return self._prompt_on.get(day)
+
+    def _add_prompt(self, shared: SharedPrompt) -> None:
+        """Keep a newly sent prompt, the latest of its day."""
+        self.prompts.append(shared)
+        self._prompt_on[shared.day] = shared
 
     async def _async_send_reveal(self, shared: SharedPrompt) -> None:
         texts = await NotificationTexts.async_load(self._hass)
@@ -542,12 +576,21 @@ class Conversation:
             self._quiet_hours,
         )
 
+    def built_at_write(self) -> dict[str, Callable[[], Any]]:
+        """Return how to write the record sections, called only when the store writes.
+
+        Building years of records on every change would make each check-in
+        cost more with each year; the store asks for them once per write.
+        """
+        return {
+            "checkins": self.checkins.as_dict,
+            "prompts": lambda: [shared.as_dict() for shared in self.prompts],
+        }
+
     @callback
     def _save(self) -> None:
-        self._coordinator.stored["checkins"] = self.checkins.as_dict()
-        self._coordinator.stored["prompts"] = [
-            shared.as_dict() for shared in self.prompts
-        ]
+        for section in self.built_at_write():
+            self._coordinator.stored[section] = None  # built when written
         self._coordinator.stored["intention"] = self.intention
         self._coordinator.stored["requests"] = self.requests
         self._coordinator.commit()

@@ -17,6 +17,7 @@ PROTOCOL_EVENTS = [
     "dose_logged",
     "dose_day_started",
     "break_started",
+    "cycle_review",
     "break_ended",
     "protocol_paused",
     "protocol_resumed",
@@ -29,6 +30,7 @@ CONVERSATION_EVENTS = [
     "check_in_recorded",
     "prompt_sent",
     "prompt_revealed",
+    "weekly_summary",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import time
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -21,9 +22,13 @@ from .const import (
     CONF_PARTNERS,
     CONF_PERSON,
     CONF_PRESET,
+    CONF_REMINDER_TIME,
     CONF_STARTING_AMOUNT,
     CONF_USER_ID,
     CONF_WEEKDAYS,
+    CONF_WEEKLY_SUMMARY,
+    CONF_WEEKLY_SUMMARY_DAY,
+    CONF_WEEKLY_SUMMARY_TIME,
     CONF_WEEKS_OFF,
     CONF_WEEKS_ON,
     DEFAULT_DAYS_OFF,
@@ -36,6 +41,7 @@ from .const import (
 from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form, ceiling_refusal
 from .core.protocol import Preset
 from .phones import phones_of_user, user_of_person
+from .settings import WeeklySummarySettings
 
 NOTIFY_PREFIX = "notify."
 MOBILE_APP_PREFIX = "mobile_app_"
@@ -243,10 +249,10 @@ def phone_identity(hass: HomeAssistant, notify: str) -> str:
     for app in hass.config_entries.async_entries(MOBILE_APP_DOMAIN):
         if slugify(str(app.data.get(MOBILE_APP_DEVICE_NAME, ""))) != slug:
             continue
-        app_id = str(app.data.get(MOBILE_APP_DEVICE_ID))
-        device = registry.async_get_device({(MOBILE_APP_DOMAIN, app_id)})
-        if device is not None:
-            return f"{MOBILE_APP_DOMAIN}:{device.id}"
+        identifier = (MOBILE_APP_DOMAIN, str(app.data.get(MOBILE_APP_DEVICE_ID)))
+        for device in dr.async_entries_for_config_entry(registry, app.entry_id):
+            if identifier in device.identifiers:
+                return f"{MOBILE_APP_DOMAIN}:{device.id}"
     return notify
 
 
@@ -292,6 +298,33 @@ def amounts_schema(current: Mapping[str, Any]) -> dict[Any, Any]:
         vol.Optional(
             CONF_CEILING, description={"suggested_value": current.get(CONF_CEILING)}
         ): _grams(),
+    }
+
+
+def reminders_schema(reminder: time, weekly: WeeklySummarySettings) -> vol.Schema:
+    """Return the morning note time and the weekly summary's switch, day and time."""
+    return vol.Schema(
+        {
+            vol.Required(
+                CONF_REMINDER_TIME, default=reminder.isoformat()
+            ): selector.TimeSelector(),
+            vol.Required(
+                CONF_WEEKLY_SUMMARY, default=weekly.enabled
+            ): selector.BooleanSelector(),
+            vol.Required(
+                CONF_WEEKLY_SUMMARY_DAY, default=str(weekly.weekday)
+            ): choice_selector(WEEKDAY_VALUES, CONF_WEEKDAYS),
+            vol.Required(
+                CONF_WEEKLY_SUMMARY_TIME, default=weekly.at.isoformat()
+            ): selector.TimeSelector(),
+        }
+    )
+
+
+def normalise_reminders(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """Store the weekly summary's day as a number, as the dose weekdays are."""
+    return dict(user_input) | {
+        CONF_WEEKLY_SUMMARY_DAY: int(user_input[CONF_WEEKLY_SUMMARY_DAY])
     }
 
 

@@ -27,7 +27,13 @@ from homeassistant.helpers import translation
 from homeassistant.helpers.event import async_track_point_in_time
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, PANEL_URL_PATH, PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT
+from .const import (
+    DOMAIN,
+    PANEL_URL_PATH,
+    PANEL_VIEW_CHECK_IN,
+    PANEL_VIEW_INSIGHTS,
+    PANEL_VIEW_PROMPT,
+)
 from .core.quiet_hours import QuietHours
 
 _LOGGER = logging.getLogger(__name__)
@@ -336,11 +342,18 @@ def checkin_step_payload(
 
 
 def prompt_payload(
-    texts: NotificationTexts, request: ActionId, prompt_text: str
+    texts: NotificationTexts,
+    request: ActionId,
+    prompt_text: str,
+    *,
+    title: str | None = None,
 ) -> dict[str, Any]:
-    """Return tonight's prompt with a text reply for the partner's answer."""
+    """Return tonight's prompt with a text reply for the partner's answer.
+
+    `title` replaces "Tonight's prompt" for a prompt of an occasion.
+    """
     return {
-        "title": texts.get("prompt_title"),
+        "title": title or texts.get("prompt_title"),
         "message": prompt_text,
         "data": {
             "tag": notification_tag(request.entry_id, request.slot, "prompt"),
@@ -396,3 +409,20 @@ def reveal_payload(
 
 def _with_choice(request: ActionId, choice: str) -> ActionId:
     return ActionId(request.entry_id, request.slot, request.request_id, choice)
+
+
+def insights_payload(
+    entry_id: str, slot: int, purpose: str, title: str, message: str
+) -> dict[str, Any]:
+    """Return one partner's copy of a figures message; a tap opens the insights."""
+    link = panel_link(entry_id, PANEL_VIEW_INSIGHTS)
+    return {
+        "title": title,
+        "message": message,
+        "data": {
+            "tag": notification_tag(entry_id, slot, purpose),
+            "group": DOMAIN,
+            VISIBILITY: VISIBILITY_PRIVATE,
+            **dict.fromkeys(LINK_KEYS, link),
+        },
+    }

@@ -27,13 +27,11 @@ from .const import (
     CONF_PRESET,
     CONF_QUIET_END,
     CONF_QUIET_START,
-    CONF_REMINDER_TIME,
     CONF_SHOW_ANSWERS,
     CONF_STARTING_AMOUNT,
     CONF_STARTING_AMOUNT_CYCLE,
     CONF_STRESSED_AT,
     CONF_THEMES,
-    DEFAULT_REMINDER_TIME,
 )
 from .core.calm import validate_keyword
 from .core.checkins import CheckInSchedule
@@ -49,8 +47,10 @@ from .flow_schemas import (
     amounts_schema,
     choice_selector,
     normalise_pattern,
+    normalise_reminders,
     normalise_schedule,
     pattern_schema,
+    reminders_schema,
     schedule_schema,
     validate_amounts,
 )
@@ -164,20 +164,14 @@ class MicrodoseOptionsFlow(OptionsFlow):
     async def async_step_notifications(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Choose when the dose-day morning note arrives."""
+        """Choose when the dose-day morning note and the weekly summary arrive."""
         if user_input is not None:
-            return self._save(user_input)
-        current = self.config_entry.options.get(
-            CONF_REMINDER_TIME, DEFAULT_REMINDER_TIME
-        )
+            return self._save(normalise_reminders(user_input))
+        current = self._coordinator.settings
         return self.async_show_form(
             step_id="notifications",
-            data_schema=vol.Schema(
-                {
-                    vol.Required(
-                        CONF_REMINDER_TIME, default=current
-                    ): selector.TimeSelector()
-                }
+            data_schema=reminders_schema(
+                current.practice.reminder_time, current.weekly
             ),
         )
 

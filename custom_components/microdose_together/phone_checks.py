@@ -16,7 +16,15 @@ from datetime import date
 import re
 from typing import Any, Final
 
-from .const import DOMAIN, PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT, PARTNER_SLOTS
+from .const import (
+    DOMAIN,
+    NOTIFY_CYCLE_REVIEW,
+    NOTIFY_WEEKLY_SUMMARY,
+    PANEL_VIEW_CHECK_IN,
+    PANEL_VIEW_INSIGHTS,
+    PANEL_VIEW_PROMPT,
+    PARTNER_SLOTS,
+)
 from .core.checkins import SCORE_MAX, SCORE_MIN
 from .core.limits import TEXT_MAX_LENGTH
 from .notifications import (
@@ -42,7 +50,7 @@ _PAYLOAD_KEYS: Final = frozenset({"title", "message", "data"})
 # Exactly what the integration sends: no other companion-app options, and no
 # link but the couple's own panel.
 _DATA_KEYS: Final = frozenset({"tag", "group", "actions", VISIBILITY, *LINK_KEYS})
-_PANEL_VIEWS: Final = (PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT)
+_PANEL_VIEWS: Final = (PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT, PANEL_VIEW_INSIGHTS)
 _BUTTON_KEYS: Final = frozenset({"action", "title", "behavior", "textInputButtonTitle"})
 _BUTTONS_MAX: Final = 3
 _MESSAGE_TAG: Final = re.compile(r"message_[a-z0-9_]+")
@@ -108,7 +116,8 @@ def _is_own_tag(tag: object, entry_id: str, slot: int) -> bool:
     prefix = notification_tag(entry_id, slot, "")
     purpose = tag.removeprefix(prefix)
     return tag.startswith(prefix) and (
-        purpose in ("checkin", "prompt") or _MESSAGE_TAG.fullmatch(purpose) is not None
+        purpose in ("checkin", "prompt", NOTIFY_CYCLE_REVIEW, NOTIFY_WEEKLY_SUMMARY)
+        or _MESSAGE_TAG.fullmatch(purpose) is not None
     )
 
 

@@ -41,6 +41,9 @@ from .const import (
     CONF_THEMES,
     CONF_USER_ID,
     CONF_WEEKDAYS,
+    CONF_WEEKLY_SUMMARY,
+    CONF_WEEKLY_SUMMARY_DAY,
+    CONF_WEEKLY_SUMMARY_TIME,
     CONF_WEEKS_OFF,
     CONF_WEEKS_ON,
     DEFAULT_CHECKIN_TIME,
@@ -49,6 +52,8 @@ from .const import (
     DEFAULT_QUIET_END,
     DEFAULT_QUIET_START,
     DEFAULT_REMINDER_TIME,
+    DEFAULT_WEEKLY_SUMMARY_DAY,
+    DEFAULT_WEEKLY_SUMMARY_TIME,
     DEFAULT_WEEKS_OFF,
     DEFAULT_WEEKS_ON,
 )
@@ -131,6 +136,15 @@ class ConversationSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WeeklySummarySettings:
+    """Whether, and on which weekday (Monday is 0) and time, the week is summed up."""
+
+    enabled: bool
+    weekday: int
+    at: time
+
+
+@dataclass(frozen=True, slots=True)
 class CalmSettings:
     """Which calendars say how full today is, and where calm ends."""
 
@@ -147,6 +161,7 @@ class CoupleSettings:
     practice: PracticeSettings
     conversation: ConversationSettings
     calm: CalmSettings
+    weekly: WeeklySummarySettings
 
     def partner(self, slot: int) -> Partner:
         """Return the partner in a slot."""
@@ -233,6 +248,15 @@ def parse_calm(options: Mapping[str, Any]) -> CalmSettings:
     )
 
 
+def parse_weekly(options: Mapping[str, Any]) -> WeeklySummarySettings:
+    """Read the weekly summary options; entries made before them get it on Sunday."""
+    return WeeklySummarySettings(
+        enabled=options.get(CONF_WEEKLY_SUMMARY, True) is not False,
+        weekday=int(options.get(CONF_WEEKLY_SUMMARY_DAY, DEFAULT_WEEKLY_SUMMARY_DAY)),
+        at=_time(options, CONF_WEEKLY_SUMMARY_TIME, DEFAULT_WEEKLY_SUMMARY_TIME),
+    )
+
+
 def _time(options: Mapping[str, Any], key: str, default: str) -> time:
     """Read a time option; an unreadable value falls back to the default."""
     parsed = dt_util.parse_time(str(options.get(key, default)))
@@ -258,4 +282,5 @@ def parse_settings(
         practice=parse_practice(options),
         conversation=parse_conversation(options),
         calm=parse_calm(options),
+        weekly=parse_weekly(options),
     )

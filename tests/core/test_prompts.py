@@ -14,6 +14,7 @@ import pytest
 from custom_components.microdose_together.core import prompts as prompts_module
 from custom_components.microdose_together.core.prompts import (
     InvalidPromptDataError,
+    Occasion,
     Prompt,
     PromptLibrary,
     Theme,
@@ -75,9 +76,11 @@ def test_languages_have_the_same_ids_and_themes() -> None:
 def test_file_has_enough_prompts_in_every_theme(language: str) -> None:
     entries = load_file(language)["prompts"]
     per_theme = Counter(entry["theme"] for entry in entries.values())
+    occasions = {occasion.value for occasion in Occasion}
     assert len(entries) >= 60
-    assert set(per_theme) == {theme.value for theme in Theme}
-    assert min(per_theme.values()) >= 12
+    assert set(per_theme) == {theme.value for theme in Theme} | occasions
+    assert min(n for theme, n in per_theme.items() if theme not in occasions) >= 12
+    assert min(per_theme[occasion] for occasion in occasions) >= 4
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -188,13 +188,28 @@ async def test_new_form_starts_low(
 
 
 async def test_reminder_time(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
-    """The morning note time is stored as given."""
+    """The morning note time is stored as given; the weekly summary keeps its own."""
     result = await _open(hass, setup_entry, "notifications")
+    defaults = {str(key): key.default() for key in result["data_schema"].schema}
+    assert defaults == {
+        "reminder_time": "08:00:00",
+        "weekly_summary": True,
+        "weekly_summary_day": "6",
+        "weekly_summary_time": "18:00:00",
+    }
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"reminder_time": "07:30:00"}
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert setup_entry.options["reminder_time"] == "07:30:00"
+    assert setup_entry.options["weekly_summary_day"] == 6
+    await hass.async_block_till_done()
+    weekly = setup_entry.runtime_data.settings.weekly
+    assert (weekly.enabled, weekly.weekday, weekly.at.isoformat()) == (
+        True,
+        6,
+        "18:00:00",
+    )
 
 
 async def test_check_in_schedule_and_quiet_hours(

@@ -3,6 +3,9 @@
 Prompts are grouped in themes. The next prompt rotates through the couple's enabled
 themes, and inside a theme never repeats until every prompt of that theme was sent,
 so the evening question always feels fresh.
+
+A few prompts belong to a moment of the practice instead (an occasion, such as
+the review when a tolerance break begins); they never join the rotation.
 """
 
 from __future__ import annotations
@@ -31,6 +34,24 @@ class Theme(StrEnum):
 THEME_ORDER: tuple[Theme, ...] = tuple(Theme)
 
 
+class Occasion(StrEnum):
+    """Moments of the practice with prompts of their own, outside the rotation."""
+
+    CYCLE_REVIEW = "cycle_review"
+
+
+type PromptTheme = Theme | Occasion
+
+
+def theme_of(value: str) -> PromptTheme:
+    """Return the theme or occasion named by a stored value.
+
+    Raises:
+        ValueError: the value names neither.
+    """
+    return Occasion(value) if value in Occasion else Theme(value)
+
+
 class InvalidPromptDataError(ValueError):
     """A prompt file does not have the expected structure."""
 
@@ -40,7 +61,7 @@ class Prompt:
     """One reflection question both partners answer separately."""
 
     id: str
-    theme: Theme
+    theme: PromptTheme
     text: str
 
     def __post_init__(self) -> None:
@@ -49,7 +70,7 @@ class Prompt:
             raise ValueError("prompt id must not be empty")
         if not self.text.strip():
             raise ValueError(f"prompt {self.id!r} has no text")
-        object.__setattr__(self, "theme", Theme(self.theme))
+        object.__setattr__(self, "theme", theme_of(self.theme))
 
     def as_dict(self) -> dict[str, Any]:
         """Return JSON-serialisable data, used to store custom prompts."""
@@ -58,7 +79,7 @@ class Prompt:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Rebuild a prompt from `as_dict` data."""
-        return cls(id=data["id"], theme=Theme(data["theme"]), text=data["text"])
+        return cls(id=data["id"], theme=theme_of(data["theme"]), text=data["text"])
 
 
 @dataclass(frozen=True)
@@ -118,8 +139,8 @@ class PromptLibrary:
         """Return the prompt with this id, or None when it is no longer there."""
         return self._by_id.get(prompt_id)
 
-    def in_theme(self, theme: Theme) -> tuple[Prompt, ...]:
-        """Return the prompts of a theme in library order."""
+    def in_theme(self, theme: PromptTheme) -> tuple[Prompt, ...]:
+        """Return the prompts of a theme (or an occasion) in library order."""
         return tuple(prompt for prompt in self.prompts if prompt.theme == theme)
 
     @property
@@ -135,12 +156,12 @@ def _parse_entry(prompt_id: object, entry: object) -> Prompt:
     if not isinstance(entry, Mapping):
         raise InvalidPromptDataError(f"prompt {prompt_id!r} must be a mapping")
     theme = entry.get("theme")
-    if not isinstance(theme, str) or theme not in Theme:
+    if not isinstance(theme, str) or (theme not in Theme and theme not in Occasion):
         raise InvalidPromptDataError(f"prompt {prompt_id!r} has no known theme")
     text = entry.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InvalidPromptDataError(f"prompt {prompt_id!r} needs a text")
-    return Prompt(id=prompt_id, theme=Theme(theme), text=text)
+    return Prompt(id=prompt_id, theme=theme_of(theme), text=text)
 
 
 def next_custom_id(existing: Iterable[str]) -> str:
@@ -181,6 +202,20 @@ def choose_next(
     return _next_in_theme(candidates, history)
 
 
+def choose_for_occasion(
+    library: PromptLibrary, history: Sequence[str], occasion: Occasion
+) -> Prompt:
+    """Choose the occasion's next prompt, without repeats until all were sent.
+
+    Raises:
+        ValueError: the library has no prompt for this occasion.
+    """
+    candidates = library.in_theme(occasion)
+    if not candidates:
+        raise ValueError(f"occasion {occasion!r} has no prompts")
+    return _next_in_theme(candidates, history)
+
+
 def _next_theme(
     library: PromptLibrary, history: Sequence[str], enabled: Collection[Theme]
 ) -> Theme:
@@ -197,9 +232,13 @@ def _next_theme(
 
 
 def _last_theme(library: PromptLibrary, history: Sequence[str]) -> Theme | None:
-    """Return the theme of the most recent prompt still in the library."""
+    """Return the theme of the most recent rotation prompt still in the library.
+
+    An occasion's prompt (a cycle review) leaves the rotation where it was.
+    """
     for prompt_id in reversed(history):
-        if (prompt := library.find(prompt_id)) is not None:
+        prompt = library.find(prompt_id)
+        if prompt is not None and isinstance(prompt.theme, Theme):
             return prompt.theme
     return None
 
