@@ -137,7 +137,7 @@ class ScoreTally:
     def moments(self) -> Moments:
         """Return size, mean and variance as statistics.variance(values) gives them.
 
-        The variance's exact value is (n·Σx² − (Σx)²) / (n·(n − 1)), whole
+        The variance's exact value is (n·Σx² - (Σx)²) / (n·(n - 1)), whole
         numbers over whole numbers; Python divides those correctly rounded, as
         the statistics module rounds its exact fraction.
         """
