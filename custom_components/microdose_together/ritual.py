@@ -46,6 +46,16 @@ from homeassistant.core import HomeAssistant, State, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
+from .home_integrations import (
+    ADAPTIVE_LIGHTING_DOMAIN,
+    MUSIC_ASSISTANT_DOMAIN,
+    SERVICE_MA_PLAY_MEDIA,
+    SERVICE_SET_MANUAL_CONTROL,
+    async_adaptive_switches,
+    async_is_music_assistant,
+    manual_control_data,
+    music_assistant_play_data,
+)
 from .ritual_settings import (
     RitualSettings,
 )
@@ -69,6 +79,7 @@ ERROR_MISSING: Final = "missing"
 ERROR_TIMEOUT: Final = "timeout"
 
 StepName = Literal[
+    "manual_control",
     "light",
     "volume",
     "play_media",
@@ -78,7 +89,12 @@ StepName = Literal[
     "restore_light",
     "pause_media",
     "restore_volume",
+    "release_control",
 ]
+
+# Steps that tell Adaptive Lighting to keep out and come back; they change
+# nothing a person sees, so they do not count as the ritual happening.
+HANDOVER_STEPS: Final = frozenset({"manual_control", "release_control"})
 
 _UNUSABLE_STATES: Final = frozenset({STATE_UNAVAILABLE, STATE_UNKNOWN})
 
@@ -109,6 +125,8 @@ class RitualReport:
     missing: list[str] = field(default_factory=list)
     snapshot: dict[str, dict[str, Any]] = field(default_factory=dict)
     player: dict[str, Any] | None = None
+    # Adaptive Lighting switches that took the lights' manual control, and which.
+    manual: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -118,7 +136,8 @@ class RitualReport:
     @property
     def nothing_happened(self) -> bool:
         """Return whether there was something to do and none of it happened."""
-        return bool(self.steps) and not any(step.ok for step in self.steps)
+        seen = [step for step in self.steps if step.step not in HANDOVER_STEPS]
+        return bool(seen) and not any(step.ok for step in seen)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the steps for an action response; the snapshot stays private."""
@@ -142,10 +161,12 @@ async def async_start_ritual(
     """Snapshot the lights, then dim them, start the music and send the prompt.
 
     Each light, the media player and the phones run side by side; a slow
-    device delays only its own step.
+    device delays only its own step. Lights that Adaptive Lighting manages
+    are marked as manually controlled before any of them is dimmed.
     """
     report = RitualReport()
     groups: list[Awaitable[list[RitualStep]]] = []
+    dims: list[_Call] = []
     for entity_id in async_resolve_lights(hass, settings):
         if (state := _usable_state(hass, entity_id, "light", report)) is None:
             continue
@@ -156,18 +177,26 @@ async def async_start_ritual(
         }
         if can_be_warmed(state):
             data[ATTR_COLOR_TEMP_KELVIN] = settings.color_temp_kelvin
-        call = _Call("light", entity_id, LIGHT_DOMAIN, SERVICE_TURN_ON, data)
-        groups.append(_run(hass, [call], timeout))
+        dims.append(_Call("light", entity_id, LIGHT_DOMAIN, SERVICE_TURN_ON, data))
+    handover = async_adaptive_switches(hass, (call.entity_id for call in dims))
+    groups.append(_hand_over_then_dim(hass, handover, dims, timeout))
     if settings.media_player is not None:
         player = _usable_state(hass, settings.media_player, "play_media", report)
         if player is not None:
             with_volume = settings.volume is not None
             report.player = snapshot_player(player, with_volume=with_volume)
-            groups.append(_run(hass, _media_calls(settings, player), timeout))
+            music_assistant = async_is_music_assistant(hass, player.entity_id)
+            calls = _media_calls(settings, player, music_assistant=music_assistant)
+            groups.append(_run(hass, calls, timeout))
     if notify is not None and settings.send_prompt:
         groups.append(_notify(notify, timeout))
     for steps in await asyncio.gather(*groups):
         report.steps.extend(steps)
+    report.manual = {
+        step.target: handover[step.target]
+        for step in report.steps
+        if step.step == "manual_control" and step.ok
+    }
     return report
 
 
@@ -177,9 +206,14 @@ async def async_end_ritual(
     snapshot: Mapping[str, Mapping[str, Any]],
     *,
     player: Mapping[str, Any] | None = None,
+    manual: Mapping[str, list[str]] | None = None,
     timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - a limit per device call
 ) -> RitualReport:
     """Bring every snapshotted light back as it was; pause the music.
+
+    `manual` names the Adaptive Lighting switches the start took the lights
+    from; they get them back once the room is restored, so they do not fight
+    the restore.
 
     `player` is what the start kept of the media player: which one it used
     and, if the ritual changed it, the volume to put back after the pause.
@@ -204,7 +238,60 @@ async def async_end_ritual(
         groups.append(_run(hass, calls, timeout))
     for steps in await asyncio.gather(*groups):
         report.steps.extend(steps)
+    report.steps.extend(await async_hand_back(hass, manual or {}, timeout))
     return report
+
+
+async def async_hand_back(
+    hass: HomeAssistant,
+    manual: Mapping[str, list[str]],
+    timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - a limit per device call
+) -> list[RitualStep]:
+    """Give the lights back to the Adaptive Lighting switches they came from.
+
+    Nothing to do when Adaptive Lighting is gone: it has no lights to take back.
+    """
+    if not manual or not hass.services.has_service(
+        ADAPTIVE_LIGHTING_DOMAIN, SERVICE_SET_MANUAL_CONTROL
+    ):
+        return []
+    calls = [
+        _Call(
+            "release_control",
+            switch,
+            ADAPTIVE_LIGHTING_DOMAIN,
+            SERVICE_SET_MANUAL_CONTROL,
+            manual_control_data(lights, manual=False),
+        )
+        for switch, lights in manual.items()
+    ]
+    return await _run(hass, calls, timeout)
+
+
+async def _hand_over_then_dim(
+    hass: HomeAssistant,
+    handover: Mapping[str, list[str]],
+    dims: list[_Call],
+    seconds: float,
+) -> list[RitualStep]:
+    """Mark Adaptive Lighting's lights as manual, then dim every light at once.
+
+    A failed handover is reported and the lights are dimmed all the same.
+    """
+    calls = [
+        _Call(
+            "manual_control",
+            switch,
+            ADAPTIVE_LIGHTING_DOMAIN,
+            SERVICE_SET_MANUAL_CONTROL,
+            manual_control_data(lights, manual=True),
+        )
+        for switch, lights in handover.items()
+    ]
+    steps = await _run(hass, calls, seconds)
+    for dimmed in await asyncio.gather(*(_run(hass, [c], seconds) for c in dims)):
+        steps.extend(dimmed)
+    return steps
 
 
 @callback
@@ -256,40 +343,53 @@ _PAUSE: Final = (MEDIA_PLAYER_DOMAIN, SERVICE_MEDIA_PAUSE)
 _VOLUME: Final = (MEDIA_PLAYER_DOMAIN, SERVICE_VOLUME_SET)
 
 
-def _media_calls(settings: RitualSettings, player: State) -> list[_Call]:
+def _media_calls(
+    settings: RitualSettings, player: State, *, music_assistant: bool
+) -> list[_Call]:
     """Return the player's calls in the order a person would make them.
 
     The volume first, so the first note is right; then the playlist. Shuffle
     comes after it because many players reset shuffle with a new queue, and
     play last, because a paused player stays paused when given new media.
+    Music Assistant takes the playlist through its own action, which replaces
+    the queue and starts playing by itself.
     """
-    wanted: list[tuple[StepName, str, dict[str, Any]]] = []
+    wanted: list[tuple[StepName, str, str, dict[str, Any]]] = []
     if settings.volume is not None:
         volume = {ATTR_MEDIA_VOLUME_LEVEL: settings.volume}
-        wanted.append(("volume", SERVICE_VOLUME_SET, volume))
+        wanted.append(("volume", MEDIA_PLAYER_DOMAIN, SERVICE_VOLUME_SET, volume))
     features = int(player.attributes.get(ATTR_SUPPORTED_FEATURES, 0))
-    if settings.media_content_id is not None:
+    content = settings.media_content_id
+    if content is not None and music_assistant:
+        play = music_assistant_play_data(content, settings.media_content_type)
+        wanted.append(
+            ("play_media", MUSIC_ASSISTANT_DOMAIN, SERVICE_MA_PLAY_MEDIA, play)
+        )
+    elif content is not None:
         play = {
-            ATTR_MEDIA_CONTENT_ID: settings.media_content_id,
+            ATTR_MEDIA_CONTENT_ID: content,
             ATTR_MEDIA_CONTENT_TYPE: settings.media_content_type,
         }
-        wanted.append(("play_media", SERVICE_PLAY_MEDIA, play))
+        wanted.append(("play_media", MEDIA_PLAYER_DOMAIN, SERVICE_PLAY_MEDIA, play))
     if settings.shuffle and features & MediaPlayerEntityFeature.SHUFFLE_SET:
-        wanted.append(("shuffle", SERVICE_SHUFFLE_SET, {ATTR_MEDIA_SHUFFLE: True}))
-    if settings.media_content_id is not None and (
-        features & MediaPlayerEntityFeature.PLAY
+        shuffle = {ATTR_MEDIA_SHUFFLE: True}
+        wanted.append(("shuffle", MEDIA_PLAYER_DOMAIN, SERVICE_SHUFFLE_SET, shuffle))
+    if (
+        content is not None
+        and not music_assistant
+        and features & MediaPlayerEntityFeature.PLAY
     ):
-        wanted.append(("play", SERVICE_MEDIA_PLAY, {}))
+        wanted.append(("play", MEDIA_PLAYER_DOMAIN, SERVICE_MEDIA_PLAY, {}))
     return [
         _Call(
             step,
             player.entity_id,
-            MEDIA_PLAYER_DOMAIN,
+            domain,
             service,
             data,
             after="play_media" if step == "play" else None,
         )
-        for step, service, data in wanted
+        for step, domain, service, data in wanted
     ]
 
 

@@ -27,6 +27,7 @@ from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, ISSUE_RITUAL_ENTITY_MISSING
 from .entity_issues import async_set_entity_issues
+from .home_integrations import saved_handover
 from .notifications import Delivery
 from .ritual import (
     ERROR_MISSING,
@@ -34,6 +35,7 @@ from .ritual import (
     RitualReport,
     RitualStep,
     async_end_ritual,
+    async_hand_back,
     async_start_ritual,
 )
 from .ritual_settings import (
@@ -46,6 +48,8 @@ if TYPE_CHECKING:
 _LOGGER = logging.getLogger(__name__)
 
 STORE_KEY: Final = "ritual"
+# The Adaptive Lighting switches whose lights the running ritual holds.
+MANUAL_KEY: Final = "manual_control"
 # The day the ritual last brought tonight's prompt to the phones.
 PROMPTED_KEY: Final = "ritual_prompted_on"
 
@@ -136,12 +140,14 @@ class RitualController:
         report = await async_start_ritual(self._hass, settings, notify=notify)
         self.async_check_devices()
         if report.nothing_happened:
+            await async_hand_back(self._hass, report.manual)
             raise self._error("ritual_start_failed", report)
         started = dt_util.utcnow()
         running: dict[str, Any] = {
             "started_at": started.isoformat(),
             "snapshot": report.snapshot,
             "player": report.player,
+            MANUAL_KEY: report.manual,
             "auto_end_at": None,
         }
         if settings.auto_end_minutes:
@@ -163,6 +169,7 @@ class RitualController:
             self._coordinator.ritual_settings,
             running["snapshot"],
             player=running.get("player"),
+            manual=saved_handover(running.get(MANUAL_KEY)),
         )
         self.async_check_devices()
         retry = report.nothing_happened and any(

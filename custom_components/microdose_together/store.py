@@ -268,8 +268,20 @@ def _check_ritual(ritual: object) -> None:
         and (ritual.get("auto_end_at") is None or _is_moment(ritual["auto_end_at"]))
         and isinstance(ritual.get("snapshot"), dict)
         and all(isinstance(saved, dict) for saved in ritual["snapshot"].values())
+        and _is_handover(ritual.get("manual_control"))
     ):
         raise ValueError("the running ritual is damaged")
+
+
+def _is_handover(manual: object) -> bool:
+    """Absent (older rituals) or Adaptive Lighting switches with their lights."""
+    return manual is None or (
+        isinstance(manual, dict)
+        and all(
+            isinstance(lights, list) and all(isinstance(x, str) for x in lights)
+            for lights in manual.values()
+        )
+    )
 
 
 def _check_override(override: object) -> None:
