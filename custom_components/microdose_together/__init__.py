@@ -18,6 +18,7 @@ from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .entity import couple_device_info, partner_device_info
 from .entity_issues import async_delete_couple_issues
 from .flow_schemas import couple_unique_id, unique_id_taken
+from .intents import async_setup_intents
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
 from .panel import async_register_panel, async_remove_panel, async_serve_panel_files
 from .repairs import async_sync_link_issue
@@ -43,9 +44,10 @@ CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the actions and websocket commands once, for every couple."""
+    """Register the actions, websocket commands and voice intents once, for all."""
     async_setup_services(hass)
     async_register_commands(hass)
+    async_setup_intents(hass)
     return True
 
 
