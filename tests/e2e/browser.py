@@ -26,7 +26,7 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 BENCH_RESULTS = ROOT / "bench-results"
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from develop_provision import PASSWORD, HomeAssistantApi  # noqa: E402
+from develop_provision import COUPLE, PASSWORD, HomeAssistantApi  # noqa: E402
 
 
 def _playwright() -> Any:
@@ -161,3 +161,28 @@ def signed_in(
             f"window.localStorage.setItem('selectedLanguage', {stored});"
         )
     return tab
+
+
+def without_quiet_hours(home: Home) -> None:
+    """Let the couple's messages out at any hour: the test may run at night."""
+    entry = next(
+        e
+        for e in home.api.entries("microdose_together")
+        if e["title"] == COUPLE["couple_name"]
+    )
+    base = "/api/config/config_entries/options/flow"
+    _, menu = home.api.request("POST", base, {"handler": entry["entry_id"]})
+    _, form = home.api.request(
+        "POST", f"{base}/{menu['flow_id']}", {"next_step_id": "checkins"}
+    )
+    answers = {field["name"]: field.get("default") for field in form["data_schema"]}
+    answers |= {"quiet_start": "12:00:00", "quiet_end": "12:00:00"}
+    _, done = home.api.request("POST", f"{base}/{form['flow_id']}", answers)
+    assert done["type"] == "create_entry", done
+    wait_for(
+        "the couple to load again",
+        lambda: any(
+            e["entry_id"] == entry["entry_id"] and e["state"] == "loaded"
+            for e in home.api.entries("microdose_together")
+        ),
+    )

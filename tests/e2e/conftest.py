@@ -20,6 +20,7 @@ from browser import (
     WAIT,
     Home,
     sync_api,
+    without_quiet_hours,
 )
 from develop_provision import PASSWORD, USERNAME
 from homes import LEGS, free_port, make_config, start, start_phones, stop, stop_phones
@@ -100,6 +101,8 @@ def home(request: pytest.FixtureRequest) -> Iterator[Home]:
         version = running.api.request("GET", "/api/config")[1]["version"]
         assert version.startswith(leg.release), (leg.name, version)
         running.release = ".".join(version.split(".")[:2])
+        # The tests wait for pushes to the phones, whatever the hour they run at.
+        without_quiet_hours(running)
         yield running
         passed = request.session.testsfailed == failed_before
     finally:

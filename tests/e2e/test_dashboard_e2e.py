@@ -24,7 +24,6 @@ from typing import Any
 from browser import CHROMIUM, ROOT, WAIT, Home, run, signed_in, wait_for
 from develop_provision import (
     ALEX,
-    COUPLE,
     INTENTION,
     PARTNERS,
     PASSWORD,
@@ -152,31 +151,6 @@ def test_partners_are_users_with_their_own_phones(home: Home) -> None:
     assert event["context"]["user_id"] == users[SAM.username]["id"]
 
 
-def without_quiet_hours(home: Home) -> None:
-    """Let the couple's messages out at any hour: the test may run at night."""
-    entry = next(
-        e
-        for e in home.api.entries("microdose_together")
-        if e["title"] == COUPLE["couple_name"]
-    )
-    base = "/api/config/config_entries/options/flow"
-    _, menu = home.api.request("POST", base, {"handler": entry["entry_id"]})
-    _, form = home.api.request(
-        "POST", f"{base}/{menu['flow_id']}", {"next_step_id": "checkins"}
-    )
-    answers = {field["name"]: field.get("default") for field in form["data_schema"]}
-    answers |= {"quiet_start": "12:00:00", "quiet_end": "12:00:00"}
-    _, done = home.api.request("POST", f"{base}/{form['flow_id']}", answers)
-    assert done["type"] == "create_entry", done
-    wait_for(
-        "the couple to load again",
-        lambda: any(
-            e["entry_id"] == entry["entry_id"] and e["state"] == "loaded"
-            for e in home.api.entries("microdose_together")
-        ),
-    )
-
-
 def test_dashboard_reads_right(home: Home, page: Any) -> None:
     """Every week of the month shows whole, dose days by name; no tile says Unknown."""
     missing = sorted(e for e in dashboard_entities() if home.api.state(e) is None)
@@ -243,7 +217,6 @@ def test_evening_ritual_from_the_dashboard(home: Home, page: Any) -> None:
         != RITUAL["ritual_media_content_id"]
     )
     assert home.state("text.alex_sam_shared_intention")["state"] == INTENTION
-    without_quiet_hours(home)
 
     open_dashboard(home, page)
     page.get_by_role("button", name="Evening ritual").click()
