@@ -23,6 +23,7 @@ import statistics
 import sys
 import time
 from typing import Any
+from urllib.parse import urlsplit
 import uuid
 
 from browser import (
@@ -178,9 +179,20 @@ def strings(language: str) -> dict[str, Any]:
 
 
 def open_panel(page: Any, home: Home, view: str = "") -> None:
-    """Load the panel at a view, as a link from a phone would."""
-    page.goto(home.url + PANEL + (f"/{view}" if view else ""))
-    panel(page).wait_for()
+    """Load the panel at a view, as a link from a phone would.
+
+    Soon after signing in, Home Assistant may still move a fresh page on to
+    its default dashboard; the link is followed again until the panel stays.
+    """
+    path = PANEL + (f"/{view}" if view else "")
+
+    def shown() -> bool:
+        if urlsplit(page.url).path != path:
+            page.goto(home.url + path)
+        return urlsplit(page.url).path == path and panel(page).is_visible()
+
+    page.goto(home.url + path)
+    wait_for(f"{path} to open", shown)
 
 
 def time_to_today(page: Any) -> int:
