@@ -27,6 +27,8 @@ from custom_components.microdose_together.core.checkins import CheckIn, SharedPr
 from custom_components.microdose_together.core.doses import DoseRecord, Form
 from custom_components.microdose_together.core.protocol import Preset, Protocol
 
+from .helpers import act
+
 START = date(2026, 1, 5)  # the practice's start date in the test options
 # The sixth day of the fourth cycle (six weeks each): the short history holds
 # this cycle's days only, so both histories hold the same doses in this cycle.
@@ -137,18 +139,7 @@ class Spies:
 
 
 async def _check_in(hass: HomeAssistant, entry: MockConfigEntry, slot: int) -> None:
-    await hass.services.async_call(
-        DOMAIN,
-        "check_in",
-        {
-            "config_entry_id": entry.entry_id,
-            "partner": slot,
-            "mood": 4,
-            "connection": 4,
-            "stress": 2,
-        },
-        blocking=True,
-    )
+    await act(hass, entry, "check_in", partner=slot, mood=4, connection=4, stress=2)
     await hass.async_block_till_done()
 
 
@@ -221,16 +212,7 @@ async def test_the_record_lists_are_built_when_the_store_writes(
     """The delayed save writes every record, new ones included, exactly once."""
     dose_day_clock.move_to(_at(TODAY, 20))
     _, entry = await _cost_of_a_check_in(hass, hass_storage, make_entry, SHORT_DAYS)
-    await hass.services.async_call(
-        DOMAIN,
-        "log_dose",
-        {
-            "config_entry_id": entry.entry_id,
-            "partner": 1,
-            "acknowledge_off_protocol": True,
-        },
-        blocking=True,
-    )
+    await act(hass, entry, "log_dose", partner=1, acknowledge_off_protocol=True)
     spies = Spies()
     with (
         spies.wrap(CheckIn, "as_dict"),
