@@ -567,7 +567,10 @@ def _field_default(step: dict[str, Any], name: str) -> Any:
 
 
 def set_ritual(api: HomeAssistantApi, entry_id: str) -> str:
-    """Point the ritual at the demo lights and player; say what happened."""
+    """Point the ritual at the demo lights and player; say what happened.
+
+    The journaling and walk presets start from these lights and player.
+    """
     base = "/api/config/config_entries/options/flow"
     _, menu = api.request("POST", base, {"handler": entry_id})
     flow_id = menu["flow_id"]
@@ -575,6 +578,12 @@ def set_ritual(api: HomeAssistantApi, entry_id: str) -> str:
         api.request("DELETE", f"{base}/{flow_id}")
         return "skipped (this version has no ritual options yet)"
     _, form = api.request("POST", f"{base}/{flow_id}", {"next_step_id": "ritual"})
+    if form.get("step_id") == "ritual" and any(
+        field.get("name") == "ritual_preset" for field in form.get("data_schema", [])
+    ):  # the ritual section starts with the choice of preset
+        _, form = api.request(
+            "POST", f"{base}/{flow_id}", {"ritual_preset": "conversation"}
+        )
     lights = next(
         (
             (field.get("description") or {}).get("suggested_value")

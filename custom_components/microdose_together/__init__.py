@@ -22,6 +22,8 @@ from .intents import async_setup_intents
 from .notifications import NOTIFICATION_ACTION_EVENT, ActionId
 from .panel import async_register_panel, async_remove_panel, async_serve_panel_files
 from .repairs import async_sync_link_issue
+from .ritual_presets import presets_from_options
+from .ritual_settings import RitualSettings
 from .services import async_setup_services
 from .settings import parse_settings
 from .store import CoupleStore
@@ -157,15 +159,25 @@ async def _async_entry_updated(
     Options only change how the couple practises, so applying them in place
     keeps every entity available (no "became unavailable" in the logbook).
     Names and phones name the devices and entities and route the messages, so
-    a reconfigure reloads (the history is in the store).
+    a reconfigure reloads (the history is in the store); so does adding,
+    renaming or removing a ritual preset, which is a scene of its own.
     """
     coordinator = entry.runtime_data
     people = parse_settings(entry.data, entry.options)
     current = coordinator.settings
-    if (people.couple_name, people.partners) == (current.couple_name, current.partners):
+    scenes = _scene_names(presets_from_options(entry.options))
+    if (people.couple_name, people.partners, scenes) == (
+        current.couple_name,
+        current.partners,
+        _scene_names(coordinator.ritual_presets),
+    ):
         await coordinator.async_apply_options()
         return
     await hass.config_entries.async_reload(entry.entry_id)
+
+
+def _scene_names(presets: Mapping[str, RitualSettings]) -> dict[str, str]:
+    return {preset_id: preset.name for preset_id, preset in presets.items()}
 
 
 def _register_devices(hass: HomeAssistant, entry: MicrodoseConfigEntry) -> None:

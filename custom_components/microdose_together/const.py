@@ -89,3 +89,5 @@ PANEL_VIEW_INSIGHTS: Final = "insights"
 NOTIFY_CYCLE_REVIEW: Final = "cycle_review"
 # The purpose (in the notification tag) of the weekly summary on the phones.
 NOTIFY_WEEKLY_SUMMARY: Final = "weekly"
+# Tag purpose of the journaling preset's "share one line" note.
+NOTIFY_RITUAL_SHARE: Final = "ritual_share"

@@ -33,9 +33,8 @@ from .cycle_review import async_review_cycle
 from .dialogue import Conversation
 from .insight_figures import HistoryFigures
 from .ritual_control import RitualController
-from .ritual_settings import (
-    RitualSettings,
-)
+from .ritual_presets import presets_from_options
+from .ritual_settings import CONVERSATION
 from .settings import CoupleSettings, parse_settings
 from .snapshot import CoupleSnapshot, build_conversation, build_snapshot
 from .store import CoupleStore, StoredData, check_layout
@@ -66,7 +65,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.conversation = Conversation(hass, self)
         self.calm: CalmVerdict | None = None
         self.calm_watcher = CalmDayWatcher(hass, self, self._set_calm)
-        self.ritual_settings = RitualSettings.from_options(entry.options)
+        self.ritual_presets = presets_from_options(entry.options)
+        self.ritual_settings = self.ritual_presets[CONVERSATION]
         self.ritual = RitualController(hass, self)
         self._event_listeners: list[EventListener] = []
         self._daily_timers: list[CALLBACK_TYPE] = []
@@ -109,7 +109,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         entry = self.config_entry
         self.settings = parse_settings(entry.data, entry.options)
         self.protocol = self.settings.practice.protocol(self.protocol_state)
-        self.ritual_settings = RitualSettings.from_options(entry.options)
+        self.ritual_presets = presets_from_options(entry.options)
+        self.ritual_settings = self.ritual_presets[CONVERSATION]
         await self.conversation.async_load_library()
         self._arm_daily_timers()
         self.calm_watcher.async_settings_changed()

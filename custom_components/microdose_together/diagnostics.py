@@ -106,6 +106,21 @@ def _settings(coordinator: MicrodoseCoordinator) -> dict[str, Any]:
             "send_prompt": ritual.send_prompt,
             "auto_end_minutes": ritual.auto_end_minutes,
         },
+        # Each preset's shape; a name the couple gave stays out.
+        "ritual_presets": {
+            preset_id: {
+                "lights": len(preset.lights),
+                "areas": len(preset.areas),
+                "media_player": preset.media_player is not None,
+                "light_mode": preset.light_mode,
+                "music_mode": preset.music_mode,
+                "prompt_theme": preset.prompt_theme if preset.send_prompt else None,
+                "share_after_minutes": preset.share_after_minutes,
+                "end_when_home": preset.end_when_home,
+                "auto_end_minutes": preset.auto_end_minutes,
+            }
+            for preset_id, preset in coordinator.ritual_presets.items()
+        },
     }
 
 

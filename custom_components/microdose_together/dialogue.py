@@ -309,9 +309,9 @@ class Conversation:
         """Send a shared prompt to each partner who has not answered it."""
         text = self.library.get(shared.prompt_id).text
         texts = await NotificationTexts.async_load(self._hass)
-        title = texts.get(
-            "cycle_review_prompt_title"
-            if shared.theme == Occasion.CYCLE_REVIEW
+        title = texts.get(  # an occasion's prompt has a title of its own
+            f"{shared.theme}_prompt_title"
+            if shared.theme in Occasion
             else "prompt_title"
         )
         slots = [p.slot for p in self._settings.partners if not shared.answered(p.slot)]

@@ -11,15 +11,20 @@ who has checked in: never a note, an answer or a score.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import Context, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import intent
+from homeassistant.helpers import config_validation as cv, intent
+import voluptuous as vol
 
 from .const import ATTR_CONFIG_ENTRY_ID, ATTR_PARTNER, DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .identity import ensure_in_couple
+from .ritual_presets import JOURNALING, WALK
 from .services import (
+    ATTR_PRESET,
     SERVICE_END_RITUAL,
     SERVICE_LOG_DOSE,
     SERVICE_PAUSE_PROTOCOL,
@@ -37,6 +42,10 @@ INTENT_END_RITUAL = "MicrodoseEndRitual"
 INTENT_HOW_ARE_WE = "MicrodoseHowAreWe"
 INTENT_PAUSE_PROTOCOL = "MicrodosePauseProtocol"
 INTENT_LOG_MY_DOSE = "MicrodoseLogMyDose"
+# The ritual preset a sentence names ("let's journal"); none is the evening ritual.
+SLOT_PRESET = "preset"
+# Presets with words of their own when they start.
+VOICED_PRESETS = (JOURNALING, WALK)
 
 
 def speakers_couple(hass: HomeAssistant, context: Context) -> MicrodoseCoordinator:
@@ -69,7 +78,12 @@ class _CoupleIntent(intent.IntentHandler):
         hass, language = intent_obj.hass, intent_obj.language
         try:
             couple = speakers_couple(hass, intent_obj.context)
-            speech = await self._async_act(couple, intent_obj.context, language)
+            slots = {
+                name: str(slot["value"])
+                for name, slot in intent_obj.slots.items()
+                if isinstance(slot, dict) and "value" in slot
+            }
+            speech = await self._async_act(couple, intent_obj.context, language, slots)
         except (HomeAssistantError, VoiceRefusalError) as err:
             response.async_set_error(
                 intent.IntentResponseErrorCode.FAILED_TO_HANDLE,
@@ -80,7 +94,11 @@ class _CoupleIntent(intent.IntentHandler):
         return response
 
     async def _async_act(
-        self, couple: MicrodoseCoordinator, context: Context, language: str
+        self,
+        couple: MicrodoseCoordinator,
+        context: Context,
+        language: str,
+        slots: dict[str, str],
     ) -> str:
         raise NotImplementedError
 
@@ -92,25 +110,45 @@ class _ActionIntent(_CoupleIntent):
     spoken: str
 
     async def _async_act(
-        self, couple: MicrodoseCoordinator, context: Context, language: str
+        self,
+        couple: MicrodoseCoordinator,
+        context: Context,
+        language: str,
+        slots: dict[str, str],
     ) -> str:
         await couple.hass.services.async_call(
             DOMAIN,
             self.service,
-            {ATTR_CONFIG_ENTRY_ID: couple.config_entry.entry_id},
+            {ATTR_CONFIG_ENTRY_ID: couple.config_entry.entry_id, **self._data(slots)},
             blocking=True,
             context=context,
         )
-        return (await async_voice_strings(couple.hass, language))[self.spoken]
+        return (await async_voice_strings(couple.hass, language))[self._spoken(slots)]
+
+    def _data(self, slots: dict[str, str]) -> dict[str, Any]:
+        """Return what the sentence adds to the action (a preset)."""
+        return {}
+
+    def _spoken(self, slots: dict[str, str]) -> str:
+        return self.spoken
 
 
 class StartRitualIntent(_ActionIntent):
-    """Start our evening ritual: the ritual with the couple's settings."""
+    """Start our evening ritual, or another preset: "let's journal"."""
 
     intent_type = INTENT_START_RITUAL
-    description = "Starts the couple's evening ritual"
+    description = "Starts one of the couple's rituals: the evening ritual by default"
+    slot_schema: ClassVar[dict[Any, Any]] = {vol.Optional(SLOT_PRESET): cv.string}
     service = SERVICE_START_RITUAL
     spoken = "ritual_started"
+
+    def _data(self, slots: dict[str, str]) -> dict[str, Any]:
+        preset = slots.get(SLOT_PRESET)
+        return {ATTR_PRESET: preset} if preset else {}
+
+    def _spoken(self, slots: dict[str, str]) -> str:
+        preset = slots.get(SLOT_PRESET)
+        return f"ritual_started_{preset}" if preset in VOICED_PRESETS else self.spoken
 
 
 class EndRitualIntent(_ActionIntent):
@@ -138,7 +176,11 @@ class LogMyDoseIntent(_CoupleIntent):
     description = "Logs today's dose for the partner who is speaking"
 
     async def _async_act(
-        self, couple: MicrodoseCoordinator, context: Context, language: str
+        self,
+        couple: MicrodoseCoordinator,
+        context: Context,
+        language: str,
+        slots: dict[str, str],
     ) -> str:
         slot = couple.settings.slot_of_user(context.user_id)
         if slot is None:  # an automation: whose dose would it be?
@@ -163,7 +205,11 @@ class HowAreWeIntent(_CoupleIntent):
     description = "Tells the couple's day: phase, next dose, calm and check-ins"
 
     async def _async_act(
-        self, couple: MicrodoseCoordinator, context: Context, language: str
+        self,
+        couple: MicrodoseCoordinator,
+        context: Context,
+        language: str,
+        slots: dict[str, str],
     ) -> str:
         strings = await async_voice_strings(couple.hass, language)
         today = couple.data

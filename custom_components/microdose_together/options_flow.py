@@ -54,7 +54,16 @@ from .flow_schemas import (
     schedule_schema,
     validate_amounts,
 )
-from .ritual_schema import RITUAL_OPTIONAL, ritual_schema
+from .ritual_presets import is_custom, next_preset_id, with_preset
+from .ritual_schema import (
+    CONF_PRESET_CHOICE,
+    CONF_REMOVE_PRESET,
+    NEW_PRESET,
+    RITUAL_OPTIONAL,
+    preset_choice_schema,
+    ritual_schema,
+)
+from .ritual_settings import CONF_RITUAL_NAME
 from .settings import parse_practice
 
 if TYPE_CHECKING:
@@ -71,6 +80,7 @@ class MicrodoseOptionsFlow(OptionsFlow):
     def __init__(self) -> None:
         """Start with no pending protocol change."""
         self._pending: dict[str, Any] = {}
+        self._preset = NEW_PRESET
 
     @property
     def _coordinator(self) -> MicrodoseCoordinator:
@@ -326,15 +336,57 @@ class MicrodoseOptionsFlow(OptionsFlow):
     async def async_step_ritual(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Choose the lights, the music and how the evening ritual feels."""
+        """Choose the preset to tune, or add one."""
         if user_input is not None:
-            cleared = {key: None for key in RITUAL_OPTIONAL if key not in user_input}
-            return self._save(user_input | cleared)
+            self._preset = user_input[CONF_PRESET_CHOICE]
+            return await self.async_step_ritual_preset()
+        presets = self._coordinator.ritual_presets
+        custom = {key: p.name for key, p in presets.items() if is_custom(key)}
         return self.async_show_form(
-            step_id="ritual",
+            step_id="ritual", data_schema=preset_choice_schema(custom)
+        )
+
+    async def async_step_ritual_preset(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Choose the lights, the music and how the chosen preset feels."""
+        presets = self._coordinator.ritual_presets
+        if self._preset != NEW_PRESET and self._preset not in presets:
+            return self.async_abort(reason="ritual_preset_gone")
+        new = self._preset == NEW_PRESET
+        named = new or is_custom(self._preset)
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            values = dict(user_input)
+            remove = values.pop(CONF_REMOVE_PRESET, False)
+            if named:
+                values[CONF_RITUAL_NAME] = str(values.get(CONF_RITUAL_NAME, "")).strip()
+            if remove:
+                return self.async_create_entry(
+                    data=with_preset(self.config_entry.options, self._preset, None)
+                )
+            if named and not values[CONF_RITUAL_NAME]:
+                errors[CONF_RITUAL_NAME] = "ritual_name_missing"
+            else:
+                cleared = {key: None for key in RITUAL_OPTIONAL if key not in values}
+                preset = next_preset_id(presets) if new else self._preset
+                return self.async_create_entry(
+                    data=with_preset(
+                        self.config_entry.options, preset, values | cleared
+                    )
+                )
+        current = (
+            presets[self._preset].as_options()
+            if not new
+            else self._coordinator.ritual_settings.as_options() | {CONF_RITUAL_NAME: ""}
+        )
+        return self.async_show_form(
+            step_id="ritual_preset",
             data_schema=self.add_suggested_values_to_schema(
-                ritual_schema(), self._coordinator.ritual_settings.as_options()
+                ritual_schema(named=named, removable=named and not new),
+                user_input or current,
             ),
+            errors=errors,
         )
 
     def _save(self, changes: Mapping[str, Any]) -> ConfigFlowResult:

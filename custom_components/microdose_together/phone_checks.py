@@ -19,6 +19,7 @@ from typing import Any, Final
 from .const import (
     DOMAIN,
     NOTIFY_CYCLE_REVIEW,
+    NOTIFY_RITUAL_SHARE,
     NOTIFY_WEEKLY_SUMMARY,
     PANEL_VIEW_CHECK_IN,
     PANEL_VIEW_INSIGHTS,
@@ -116,7 +117,14 @@ def _is_own_tag(tag: object, entry_id: str, slot: int) -> bool:
     prefix = notification_tag(entry_id, slot, "")
     purpose = tag.removeprefix(prefix)
     return tag.startswith(prefix) and (
-        purpose in ("checkin", "prompt", NOTIFY_CYCLE_REVIEW, NOTIFY_WEEKLY_SUMMARY)
+        purpose
+        in (
+            "checkin",
+            "prompt",
+            NOTIFY_CYCLE_REVIEW,
+            NOTIFY_WEEKLY_SUMMARY,
+            NOTIFY_RITUAL_SHARE,
+        )
         or _MESSAGE_TAG.fullmatch(purpose) is not None
     )
 

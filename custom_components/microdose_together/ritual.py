@@ -1,4 +1,4 @@
-"""The evening ritual: dim the room warm, start the music, send the prompt.
+"""The ritual: set the room, start or pause the music, send the prompt.
 
 Lights, music and phones are asked at the same time, so the room changes as
 one. Each device answers for itself: a missing, unavailable, slow or failing
@@ -37,8 +37,10 @@ from homeassistant.const import (
     SERVICE_MEDIA_PAUSE,
     SERVICE_MEDIA_PLAY,
     SERVICE_SHUFFLE_SET,
+    SERVICE_TURN_OFF,
     SERVICE_TURN_ON,
     SERVICE_VOLUME_SET,
+    STATE_PLAYING,
     STATE_UNAVAILABLE,
     STATE_UNKNOWN,
 )
@@ -63,6 +65,7 @@ from .room_state import (
     can_be_warmed,
     restore_call,
     saved_player,
+    saved_resume,
     saved_volume,
     snapshot_light,
     snapshot_player,
@@ -81,6 +84,7 @@ ERROR_TIMEOUT: Final = "timeout"
 StepName = Literal[
     "manual_control",
     "light",
+    "light_off",
     "volume",
     "play_media",
     "shuffle",
@@ -88,6 +92,7 @@ StepName = Literal[
     "notify",
     "restore_light",
     "pause_media",
+    "resume_media",
     "restore_volume",
     "release_control",
 ]
@@ -158,7 +163,10 @@ async def async_start_ritual(
     notify: NotifyCallable | None,
     timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - a limit per device call
 ) -> RitualReport:
-    """Snapshot the lights, then dim them, start the music and send the prompt.
+    """Snapshot the lights, then set them, start the music and send the prompt.
+
+    A preset that turns the lights off does so instead of dimming them; one
+    that pauses the music pauses a playing player and remembers to resume it.
 
     Each light, the media player and the phones run side by side; a slow
     device delays only its own step. Lights that Adaptive Lighting manages
@@ -171,6 +179,12 @@ async def async_start_ritual(
         if (state := _usable_state(hass, entity_id, "light", report)) is None:
             continue
         report.snapshot[entity_id] = snapshot_light(state)
+        if settings.light_mode == "off":
+            off = {ATTR_TRANSITION: settings.transition}
+            dims.append(
+                _Call("light_off", entity_id, LIGHT_DOMAIN, SERVICE_TURN_OFF, off)
+            )
+            continue
         data: dict[str, Any] = {
             ATTR_BRIGHTNESS_PCT: settings.brightness_pct,
             ATTR_TRANSITION: settings.transition,
@@ -181,8 +195,20 @@ async def async_start_ritual(
     handover = async_adaptive_switches(hass, (call.entity_id for call in dims))
     groups.append(_hand_over_then_dim(hass, handover, dims, timeout))
     if settings.media_player is not None:
-        player = _usable_state(hass, settings.media_player, "play_media", report)
-        if player is not None:
+        step: StepName = (
+            "play_media" if settings.music_mode == "play" else "pause_media"
+        )
+        player = _usable_state(hass, settings.media_player, step, report)
+        if player is not None and settings.music_mode == "pause":
+            playing = player.state == STATE_PLAYING
+            report.player = snapshot_player(player, with_volume=False, resume=playing)
+            if playing:
+                groups.append(
+                    _run(
+                        hass, [_Call("pause_media", player.entity_id, *_PAUSE)], timeout
+                    )
+                )
+        elif player is not None:
             with_volume = settings.volume is not None
             report.player = snapshot_player(player, with_volume=with_volume)
             music_assistant = async_is_music_assistant(hass, player.entity_id)
@@ -209,7 +235,7 @@ async def async_end_ritual(
     manual: Mapping[str, list[str]] | None = None,
     timeout: float = DEFAULT_TIMEOUT,  # noqa: ASYNC109 - a limit per device call
 ) -> RitualReport:
-    """Bring every snapshotted light back as it was; pause the music.
+    """Bring every snapshotted light back as it was; pause or resume the music.
 
     `manual` names the Adaptive Lighting switches the start took the lights
     from; they get them back once the room is restored, so they do not fight
@@ -218,7 +244,8 @@ async def async_end_ritual(
     `player` is what the start kept of the media player: which one it used
     and, if the ritual changed it, the volume to put back after the pause.
     Without it (a snapshot stored by an older version) the chosen player is
-    paused and its volume left as it is.
+    paused and its volume left as it is. A preset that paused the music
+    resumes it only if it was playing before.
     """
     report = RitualReport()
     groups: list[Awaitable[list[RitualStep]]] = []
@@ -230,8 +257,19 @@ async def async_end_ritual(
         call = _Call("restore_light", entity_id, LIGHT_DOMAIN, service, data)
         groups.append(_run(hass, [call], timeout))
     used = saved_player(player) or settings.media_player
-    if used is not None and _usable_state(hass, used, "pause_media", report):
-        calls = [_Call("pause_media", used, *_PAUSE)]
+    resume = saved_resume(player)
+    step: StepName = "pause_media" if resume is None else "resume_media"
+    if (
+        used is not None
+        and resume is not False
+        and _usable_state(hass, used, step, report)
+    ):
+        if resume:
+            calls = [
+                _Call("resume_media", used, MEDIA_PLAYER_DOMAIN, SERVICE_MEDIA_PLAY)
+            ]
+        else:
+            calls = [_Call("pause_media", used, *_PAUSE)]
         if (volume := saved_volume(player)) is not None:
             level = {ATTR_MEDIA_VOLUME_LEVEL: volume}
             calls.append(_Call("restore_volume", used, *_VOLUME, level))

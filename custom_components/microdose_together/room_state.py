@@ -35,6 +35,8 @@ from homeassistant.core import State
 
 # Snapshot keys besides the light attributes themselves.
 SNAPSHOT_STATE: Final = "state"
+# In a player's snapshot: the ritual paused it, and it was (or was not) playing.
+SAVED_RESUME: Final = "resume"
 
 # The attribute that holds a light's colour in each colour mode.
 _COLOR_ATTRIBUTE: Final[dict[str, str]] = {
@@ -89,17 +91,30 @@ def restore_call(saved: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     return SERVICE_TURN_ON, data
 
 
-def snapshot_player(state: State, *, with_volume: bool) -> dict[str, Any]:
+def snapshot_player(
+    state: State, *, with_volume: bool, resume: bool | None = None
+) -> dict[str, Any]:
     """Return the player the ritual used and, if asked, its volume before.
 
     The volume is kept only when the ritual changes it, so a volume someone
-    chose during the ritual is not overruled for nothing.
+    chose during the ritual is not overruled for nothing. `resume` is set by
+    a preset that pauses the music: whether it was playing and should play
+    again at the end.
     """
     volume = state.attributes.get(ATTR_MEDIA_VOLUME_LEVEL) if with_volume else None
-    return {
+    saved: dict[str, Any] = {
         ATTR_ENTITY_ID: state.entity_id,
         ATTR_MEDIA_VOLUME_LEVEL: float(volume) if volume is not None else None,
     }
+    if resume is not None:
+        saved[SAVED_RESUME] = resume
+    return saved
+
+
+def saved_resume(saved: object) -> bool | None:
+    """Return whether to resume the music (a pausing preset), or None to pause it."""
+    resume = saved.get(SAVED_RESUME) if isinstance(saved, Mapping) else None
+    return resume if isinstance(resume, bool) else None
 
 
 def saved_volume(saved: object) -> float | None:

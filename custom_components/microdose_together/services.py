@@ -51,6 +51,8 @@ from .dialogue_actions import CONVERSATION_SERVICES, SERVICE_GET_HISTORY
 from .identity import ensure_acts_as, ensure_in_couple
 from .insight_actions import INSIGHT_SERVICES
 from .partner_message import MESSAGE_SERVICES
+from .ritual_presets import find_preset
+from .ritual_settings import CONVERSATION
 
 SERVICE_LOG_DOSE = "log_dose"
 SERVICE_DELETE_DOSE = "delete_dose"
@@ -62,6 +64,8 @@ ATTR_BRIGHTNESS = "brightness"
 ATTR_MEDIA_CONTENT_ID = "media_content_id"
 ATTR_MEDIA_CONTENT_TYPE = "media_content_type"
 ATTR_VOLUME = "volume"
+# A ritual preset by id (conversation, journaling, walk, custom_1) or by the name given.
+ATTR_PRESET = "preset"
 SERVICE_PAUSE_PROTOCOL = "pause_protocol"
 SERVICE_RESUME_PROTOCOL = "resume_protocol"
 
@@ -90,6 +94,7 @@ DELETE_DOSE_SCHEMA = ENTRY_SCHEMA.extend({vol.Required(ATTR_DOSE_ID): cv.string}
 SKIP_SCHEMA = ENTRY_SCHEMA.extend({vol.Optional(ATTR_DATE): local_day})
 START_RITUAL_SCHEMA = ENTRY_SCHEMA.extend(
     {
+        vol.Optional(ATTR_PRESET, default=CONVERSATION): cv.string,
         vol.Optional(ATTR_BRIGHTNESS): vol.All(whole_number, vol.Range(min=1, max=100)),
         vol.Optional(ATTR_MEDIA_CONTENT_ID): cv.string,
         vol.Optional(ATTR_MEDIA_CONTENT_TYPE): cv.string,
@@ -234,7 +239,17 @@ async def _delete_dose(
 async def _start_ritual(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
-    settings = coordinator.ritual_settings.with_overrides(
+    preset = find_preset(coordinator.ritual_presets, call.data[ATTR_PRESET])
+    if preset is None:
+        raise ServiceValidationError(
+            translation_domain=DOMAIN,
+            translation_key="ritual_preset_unknown",
+            translation_placeholders={
+                "preset": echo(call.data[ATTR_PRESET]),
+                "presets": ", ".join(coordinator.ritual_presets),
+            },
+        )
+    settings = preset.with_overrides(
         brightness_pct=call.data.get(ATTR_BRIGHTNESS),
         media_content_id=call.data.get(ATTR_MEDIA_CONTENT_ID),
         media_content_type=call.data.get(ATTR_MEDIA_CONTENT_TYPE),

@@ -265,7 +265,11 @@ def _check_ritual(ritual: object) -> None:
     if not (
         isinstance(ritual, dict)
         and _is_moment(ritual.get("started_at"))
-        and (ritual.get("auto_end_at") is None or _is_moment(ritual["auto_end_at"]))
+        and all(
+            ritual.get(key) is None or _is_moment(ritual[key])
+            for key in ("auto_end_at", "share_at")
+        )
+        and isinstance(ritual.get("preset", ""), str)
         and isinstance(ritual.get("snapshot"), dict)
         and all(isinstance(saved, dict) for saved in ritual["snapshot"].values())
         and _is_handover(ritual.get("manual_control"))

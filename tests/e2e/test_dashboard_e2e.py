@@ -200,14 +200,34 @@ def test_dashboard_reads_right(home: Home, page: Any) -> None:
     sync_api.expect(tile(page, "Last dose")).not_to_contain_text("Unknown")
 
 
+def _bright_room(home: Home) -> None:
+    """Turn every ritual light fully on, so each change shows."""
+    for light in RITUAL_LIGHTS:
+        home.api.call("light", "turn_on", {"entity_id": light, "brightness": 255})
+
+
+def _end_from_the_dashboard(home: Home, page: Any) -> None:
+    """Switch the ritual off on its tile; wait for the room to come back."""
+    tile(page, "Ritual").get_by_role("switch").click()
+    for light in RITUAL_LIGHTS:
+        wait_for(
+            f"{light} back at full brightness",
+            lambda light=light: (
+                home.state(light)["attributes"].get("brightness") == 255
+            ),
+        )
+    wait_for(
+        "the ritual switch to turn off",
+        lambda: home.state("switch.alex_sam_ritual")["state"] == "off",
+    )
+
+
 def test_evening_ritual_from_the_dashboard(home: Home, page: Any) -> None:
     """The ritual card dims the demo lights and starts the playlist."""
     assert home.state("scene.alex_sam_evening_ritual"), (
         "the evening ritual scene is missing"
     )
-    # A bright, busy room to start from.
-    for light in RITUAL_LIGHTS:
-        home.api.call("light", "turn_on", {"entity_id": light, "brightness": 255})
+    _bright_room(home)  # a bright, busy room to start from
     home.api.call(
         "media_player", "volume_set", {"entity_id": RITUAL_PLAYER, "volume_level": 1.0}
     )
@@ -280,19 +300,48 @@ def test_evening_ritual_from_the_dashboard(home: Home, page: Any) -> None:
     )
 
     # Ending the ritual from the dashboard puts the room back as it was.
-    ritual_tile.get_by_role("switch").click()
+    _end_from_the_dashboard(home, page)
+    sync_api.expect(tile(page, "Started")).to_have_count(0)
+
+
+def test_ritual_presets_from_the_dashboard(home: Home, page: Any) -> None:
+    """Journaling lights the room to write by; the walk turns it off; both undo."""
+    _bright_room(home)
+    open_dashboard(home, page)
+
+    page.get_by_role("button", name="Journaling").click()
     for light in RITUAL_LIGHTS:
         wait_for(
-            f"{light} back at full brightness",
+            f"{light} at 60 % for writing",
             lambda light=light: (
-                home.state(light)["attributes"].get("brightness") == 255
+                home.state(light)["attributes"].get("brightness") == round(255 * 0.6)
             ),
         )
     wait_for(
-        "the ritual switch to turn off",
-        lambda: home.state("switch.alex_sam_ritual")["state"] == "off",
+        "the ritual switch to turn on",
+        lambda: home.state("switch.alex_sam_ritual")["state"] == "on",
     )
-    sync_api.expect(tile(page, "Started")).to_have_count(0)
+    sync_api.expect(tile(page, "Ritual").get_by_text("On", exact=True)).to_be_visible()
+    page.screenshot(
+        path=home.picture("dashboard_journaling"), full_page=True, animations="disabled"
+    )
+    _end_from_the_dashboard(home, page)
+
+    page.get_by_role("button", name="Walk together").click()
+    for light in RITUAL_LIGHTS:
+        wait_for(
+            f"{light} off for the walk",
+            lambda light=light: home.state(light)["state"] == "off",
+        )
+    wait_for(
+        "the ritual switch to turn on",
+        lambda: home.state("switch.alex_sam_ritual")["state"] == "on",
+    )
+    sync_api.expect(tile(page, "Ritual").get_by_text("On", exact=True)).to_be_visible()
+    page.screenshot(
+        path=home.picture("dashboard_walk"), full_page=True, animations="disabled"
+    )
+    _end_from_the_dashboard(home, page)
 
 
 def choose(

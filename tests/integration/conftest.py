@@ -28,7 +28,8 @@ from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.microdose_together.const import DOMAIN
 
-from .helpers import ws_call
+from .demo_home import RITUAL_OPTIONS, async_set_up_demo
+from .helpers import async_set_up, ws_call
 
 PHONE_1 = "notify.mobile_app_alex_phone"
 PHONE_2 = "notify.mobile_app_sam_phone"
@@ -269,3 +270,17 @@ async def eighteen_days(
             )
             assert reply["success"], reply
     return setup_entry
+
+
+@pytest.fixture
+async def ritual_entry(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> MockConfigEntry:
+    """A couple whose rituals use every demo light and the living-room player."""
+    await async_set_up_demo(hass)
+    entry = make_entry(options=RITUAL_OPTIONS)
+    await async_set_up(hass, entry)
+    return entry

@@ -18,7 +18,11 @@ from homeassistant.core import Context, HomeAssistant
 from homeassistant.helpers import intent
 from homeassistant.setup import async_setup_component
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, MockUser
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockUser,
+    async_capture_events,
+)
 
 from custom_components.microdose_together.const import DOMAIN
 from custom_components.microdose_together.voice_text import (
@@ -94,6 +98,40 @@ async def test_partner_starts_and_ends_the_ritual(
     assert state_of(hass, RITUAL) == "on"
 
     response = await say(hass, end, SAM_USER_ID, language)
+    assert speech(response) == said["ritual_ended"]
+    assert state_of(hass, RITUAL) == "off"
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "preset", "end"),
+    [
+        ("en", "let's journal", "journaling", "stop our journaling"),
+        ("en", "let's write side by side", "journaling", "end the ritual"),
+        ("en", "let's go for a walk together", "walk", "finish our walk"),
+        ("fi", "kirjoitetaan päiväkirjaa", "journaling", "lopetetaan kirjoittaminen"),
+        ("fi", "lähdetään kävelylle", "walk", "lopeta kävely"),
+    ],
+)
+async def test_a_sentence_starts_its_preset(
+    hass: HomeAssistant,
+    voice: MockConfigEntry,
+    language: str,
+    start: str,
+    preset: str,
+    end: str,
+) -> None:
+    """ "Let's journal" starts journaling; the words that answer name the moment."""
+    said = await strings(hass, language)
+    started = async_capture_events(hass, f"{DOMAIN}_ritual_started")
+
+    response = await say(hass, start, SAM_USER_ID, language)
+    assert response.intent is not None
+    assert response.intent.intent_type == "MicrodoseStartRitual"
+    assert speech(response) == said[f"ritual_started_{preset}"]
+    assert [event.data["preset"] for event in started] == [preset]
+    assert state_of(hass, RITUAL) == "on"
+
+    response = await say(hass, end, ALEX_USER_ID, language)
     assert speech(response) == said["ritual_ended"]
     assert state_of(hass, RITUAL) == "off"
 

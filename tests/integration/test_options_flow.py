@@ -288,6 +288,13 @@ async def _option_steps(hass: HomeAssistant, entry: MockConfigEntry) -> list[Any
     """Open every section of the options, both pattern forms included."""
     sections = ("amounts", "notifications", "checkins", "prompts", "calm", "ritual")
     steps = [await _open(hass, entry, section) for section in sections]
+    for preset in ("new", "custom_1"):  # a new preset has a name; an old one a remove
+        result = await _open(hass, entry, "ritual")
+        steps.append(
+            await hass.config_entries.options.async_configure(
+                result["flow_id"], {"ritual_preset": preset}
+            )
+        )
     for preset in ("weekdays", "custom"):
         result = await _open(hass, entry, "protocol")
         steps.append(result)
@@ -312,7 +319,8 @@ async def test_every_option_has_a_label_and_help(
         options={
             "custom_prompts": [
                 {"id": "custom_1", "theme": "gratitude", "text": "What made you laugh?"}
-            ]
+            ],
+            "ritual_presets": {"custom_1": {"ritual_name": "Sauna"}},
         }
     )
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -322,6 +330,10 @@ async def test_every_option_has_a_label_and_help(
         strings, "options", await _option_steps(hass, entry), language
     )
     assert ("prompts", "remove_prompts") in seen
+    assert {
+        ("ritual_preset", "ritual_name"),
+        ("ritual_preset", "remove_preset"),
+    } <= seen
     assert {("pattern", "weekdays"), ("pattern", "days_on")} <= seen
 
 

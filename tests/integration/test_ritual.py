@@ -49,20 +49,6 @@ GONE = "light.gone"
 LAMP = "light.lamp"
 
 
-@pytest.fixture
-async def ritual_entry(
-    hass: HomeAssistant,
-    phones: dict[str, list[ServiceCall]],
-    make_entry: Callable[..., MockConfigEntry],
-    dose_day_clock: FrozenDateTimeFactory,
-) -> MockConfigEntry:
-    """A couple whose ritual uses every demo light and the living-room player."""
-    await async_set_up_demo(hass)
-    entry = make_entry(options=RITUAL_OPTIONS)
-    await async_set_up(hass, entry)
-    return entry
-
-
 async def test_scene_starts_and_switch_ends_the_ritual(
     hass: HomeAssistant,
     ritual_entry: MockConfigEntry,
@@ -93,6 +79,7 @@ async def test_scene_starts_and_switch_ends_the_ritual(
     assert state_of(hass, STARTED) == "2026-01-05T08:00:00+00:00"
     assert started[0].data == {
         "config_entry_id": ritual_entry.entry_id,
+        "preset": "conversation",
         "ok": True,
         "failed": [],
     }
@@ -137,7 +124,12 @@ async def test_starting_twice_keeps_the_first_snapshot(
     before = look(hass, CEILING)
     await act(hass, ritual_entry, "start_ritual")
     second = await act(hass, ritual_entry, "start_ritual", brightness=90)
-    assert second == {"started": False, "already_running": True, "steps": []}
+    assert second == {
+        "started": False,
+        "already_running": True,
+        "preset": "conversation",
+        "steps": [],
+    }
     assert look(hass, CEILING)["brightness"] == RITUAL_BRIGHTNESS
     await act(hass, ritual_entry, "end_ritual")
     await hass.async_block_till_done()
@@ -226,6 +218,10 @@ async def test_ritual_options(
         result["flow_id"], {"next_step_id": "ritual"}
     )
     assert result["step_id"] == "ritual"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {"ritual_preset": "conversation"}
+    )
+    assert result["step_id"] == "ritual_preset"
     result = await hass.config_entries.options.async_configure(
         result["flow_id"],
         {

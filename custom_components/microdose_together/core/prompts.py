@@ -38,6 +38,9 @@ class Occasion(StrEnum):
     """Moments of the practice with prompts of their own, outside the rotation."""
 
     CYCLE_REVIEW = "cycle_review"
+    # The ritual presets' own moments: writing side by side, walking together.
+    JOURNALING = "journaling"
+    WALK = "walk"
 
 
 type PromptTheme = Theme | Occasion
