@@ -396,3 +396,18 @@ def _dose_on(number: int, offset: int) -> DoseRecord:
         amount_g=0.1,
         form=Form.DRIED,
     )
+
+
+def test_runs_reach_the_ends_of_the_calendar() -> None:
+    """The first and last calendar days have no neighbour to look at."""
+    runs = DayRuns()
+    for day in (
+        date.min,
+        date.min + timedelta(days=1),
+        date.max,
+        date.max - timedelta(days=1),
+    ):
+        runs.add(day)
+    assert runs.run_ending(date.min) == 1
+    assert runs.run_ending(date.min + timedelta(days=1)) == 2
+    assert runs.run_ending(date.max) == 2

@@ -35,10 +35,12 @@ class DayRuns:
         links = self._towards_first
         if day in links:
             return
-        before = day - ONE_DAY
-        links[day] = self._first(before) if before in links else day
-        after = day + ONE_DAY
-        if after in links:
+        # The calendar's first and last days have no neighbour on that side.
+        if day > date.min and (before := day - ONE_DAY) in links:
+            links[day] = self._first(before)
+        else:
+            links[day] = day
+        if day < date.max and (after := day + ONE_DAY) in links:
             # `after` starts its run (`day` was missing), so it is that run's root.
             links[after] = links[day]
 
