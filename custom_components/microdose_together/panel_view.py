@@ -13,6 +13,7 @@ from typing import Any
 
 from .const import PARTNER_SLOTS
 from .coordinator import MicrodoseCoordinator
+from .ritual_presets import is_custom
 from .snapshot import PartnerCheckIns
 
 
@@ -73,6 +74,24 @@ def _prompt(coordinator: MicrodoseCoordinator, reader: int) -> dict[str, Any] | 
     return prompt
 
 
+def _ritual(coordinator: MicrodoseCoordinator) -> dict[str, Any]:
+    """Return whether a ritual runs, which preset, and the presets to choose from.
+
+    Built-in presets go without a name: the panel says theirs in the reader's
+    language. A preset the couple added carries the name they gave it.
+    """
+    started = coordinator.data.ritual_started
+    return {
+        "running": started is not None,
+        "started_at": _iso(started),
+        "preset": coordinator.ritual.preset if started is not None else None,
+        "presets": [
+            {"id": preset_id, "name": settings.name if is_custom(preset_id) else ""}
+            for preset_id, settings in coordinator.ritual_presets.items()
+        ],
+    }
+
+
 def today_for(coordinator: MicrodoseCoordinator, reader: int) -> dict[str, Any]:
     """Return today's view of the couple for the partner in slot `reader`."""
     snapshot = coordinator.data
@@ -95,8 +114,5 @@ def today_for(coordinator: MicrodoseCoordinator, reader: int) -> dict[str, Any]:
         "me": _partner(coordinator, reader),
         "partner": _partner(coordinator, other),
         "prompt": _prompt(coordinator, reader),
-        "ritual": {
-            "running": snapshot.ritual_started is not None,
-            "started_at": _iso(snapshot.ritual_started),
-        },
+        "ritual": _ritual(coordinator),
     }

@@ -30,11 +30,13 @@ from .action_helpers import local_day, validation_error
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .core.calm import Override
-from .core.limits import INTENTION_MAX_LENGTH
+from .core.limits import INTENTION_MAX_LENGTH, echo
 from .dialogue_actions import ATTR_END, ATTR_INTENTION, ATTR_START, HISTORY_MAX_DAYS
 from .insight_view import day_series, first_day, insight_range, insights_between
 from .panel_view import today_for
-from .services import ATTR_ACKNOWLEDGE, async_log_dose_answer
+from .ritual_presets import find_preset
+from .ritual_settings import CONVERSATION, RitualSettings
+from .services import ATTR_ACKNOWLEDGE, ATTR_PRESET, async_log_dose_answer
 from .websocket_fields import command_schema, own_couple, read_fields
 
 WS_TODAY: Final = f"{DOMAIN}/today"
@@ -57,6 +59,10 @@ INTENTION_FIELDS: Final = COUPLE_FIELDS.extend(
 )
 TODAY_FEELS_FIELDS: Final = COUPLE_FIELDS.extend(
     {vol.Required(ATTR_TODAY_FEELS): vol.In([choice.value for choice in Override])}
+)
+# The preset to start, by id or by the couple's name for it; the conversation if none.
+START_RITUAL_FIELDS: Final = COUPLE_FIELDS.extend(
+    {vol.Optional(ATTR_PRESET, default=CONVERSATION): str}
 )
 INSIGHTS_FIELDS: Final = COUPLE_FIELDS.extend(
     {vol.Optional(ATTR_START): local_day, vol.Optional(ATTR_END): local_day}
@@ -163,11 +169,22 @@ async def _say_how_today_feels(
     await coordinator.async_set_override(Override(data[ATTR_TODAY_FEELS]))
 
 
+def _chosen_preset(coordinator: MicrodoseCoordinator, wanted: str) -> RitualSettings:
+    """Return the couple's preset asked for, or refuse as the action does."""
+    if (preset := find_preset(coordinator.ritual_presets, wanted)) is None:
+        raise validation_error(
+            "ritual_preset_unknown",
+            {"preset": echo(wanted), "presets": ", ".join(coordinator.ritual_presets)},
+        )
+    return preset
+
+
 async def _start_ritual(
-    coordinator: MicrodoseCoordinator, _slot: int, _data: dict[str, Any]
+    coordinator: MicrodoseCoordinator, _slot: int, data: dict[str, Any]
 ) -> dict[str, Any]:
-    """Start the evening ritual; answer its step report."""
-    return await coordinator.ritual.async_start(coordinator.ritual_settings)
+    """Start the chosen ritual preset; answer its step report."""
+    preset = _chosen_preset(coordinator, data[ATTR_PRESET])
+    return await coordinator.ritual.async_start(preset)
 
 
 async def _end_ritual(
@@ -203,7 +220,7 @@ PANEL_COMMANDS: Final[tuple[WebSocketCommandHandler, ...]] = (
     _couple_command(WS_LOG_DOSE, LOG_DOSE_FIELDS, _log_own_dose),
     _couple_command(WS_SET_INTENTION, INTENTION_FIELDS, _set_intention),
     _couple_command(WS_TODAY_FEELS, TODAY_FEELS_FIELDS, _say_how_today_feels),
-    _couple_command(WS_START_RITUAL, COUPLE_FIELDS, _start_ritual),
+    _couple_command(WS_START_RITUAL, START_RITUAL_FIELDS, _start_ritual),
     _couple_command(WS_END_RITUAL, COUPLE_FIELDS, _end_ritual),
     _couple_command(WS_INSIGHTS, INSIGHTS_FIELDS, _insights),
 )

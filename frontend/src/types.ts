@@ -82,7 +82,22 @@ export interface Today {
   me: PartnerToday;
   partner: PartnerToday;
   prompt: TodayPrompt | null;
-  ritual: { running: boolean; started_at: string | null };
+  ritual: TodayRitual;
+}
+
+/** A ritual preset to choose from; `name` is empty for built-in ones (translated here). */
+export interface RitualPreset {
+  id: string;
+  name: string;
+}
+
+export interface TodayRitual {
+  running: boolean;
+  started_at: string | null;
+  /** The preset that runs; null when none does. */
+  preset: string | null;
+  /** The couple's presets, built-in ones first. */
+  presets: RitualPreset[];
 }
 
 export interface DoseResult {
@@ -104,6 +119,10 @@ export interface RitualStep {
 
 export interface RitualReport {
   steps: RitualStep[];
+  /** The preset started or ended, or the one already running. */
+  preset?: string;
+  /** Set when a start found a ritual already on, and changed nothing. */
+  already_running?: boolean;
   [key: string]: unknown;
 }
 

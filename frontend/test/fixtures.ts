@@ -47,6 +47,15 @@ export const today = (overrides: Partial<Today> = {}): Today => ({
     },
   },
   prompt: null,
-  ritual: { running: false, started_at: null },
+  ritual: {
+    running: false,
+    started_at: null,
+    preset: null,
+    presets: [
+      { id: "conversation", name: "" },
+      { id: "journaling", name: "" },
+      { id: "walk", name: "" },
+    ],
+  },
   ...overrides,
 });

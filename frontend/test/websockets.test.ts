@@ -43,6 +43,7 @@ test("each command sends its type and fields, and never a partner", async () => 
   await setIntention(hass, "e1", "Slow down");
   await setTodayFeels(hass, "e1", "not_calm");
   await startRitual(hass, "e1");
+  await startRitual(hass, "e1", "custom_1");
   await endRitual(hass, "e1");
   await fetchHistory(hass, "e1", "2026-11-01", "2026-11-30");
   await fetchInsights(hass, "e1", "2026-09-02", "2026-11-30");
@@ -57,6 +58,7 @@ test("each command sends its type and fields, and never a partner", async () => 
     { type: "microdose_together/set_intention", config_entry_id: "e1", intention: "Slow down" },
     { type: "microdose_together/today_feels", config_entry_id: "e1", today_feels: "not_calm" },
     { type: "microdose_together/start_ritual", config_entry_id: "e1" },
+    { type: "microdose_together/start_ritual", config_entry_id: "e1", preset: "custom_1" },
     { type: "microdose_together/end_ritual", config_entry_id: "e1" },
     { type: "microdose_together/history", config_entry_id: "e1", start: "2026-11-01", end: "2026-11-30" },
     { type: "microdose_together/insights", config_entry_id: "e1", start: "2026-09-02", end: "2026-11-30" },

@@ -21,6 +21,7 @@ from homeassistant.setup import async_setup_component
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
+    async_capture_events,
     async_fire_time_changed,
 )
 from pytest_homeassistant_custom_component.typing import (
@@ -29,6 +30,8 @@ from pytest_homeassistant_custom_component.typing import (
 )
 
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.ritual_presets import CONF_RITUAL_PRESETS
+from custom_components.microdose_together.ritual_settings import CONF_RITUAL_NAME
 
 from .conftest import (
     ALEX_USER_ID,
@@ -38,7 +41,7 @@ from .conftest import (
     PHONE_2,
     SAM_USER_ID,
 )
-from .demo_home import RITUAL_OPTIONS, async_set_up_demo
+from .demo_home import LIGHTS, PLAYER, RITUAL_OPTIONS, async_set_up_demo, look
 from .helpers import act, act_as, async_set_up, state_of, ws_client_as
 
 NOTE = "alex-panel-note-5b20"
@@ -46,6 +49,17 @@ ANSWER = "alex-panel-answer-77c3"
 SAM_ANSWER = "sam-panel-answer-0e9d"
 SCORES = {"mood": 4, "connection": 5, "stress": 2}
 MODULE = "/microdose_together/panel/0.1.0/microdose-together-panel.js"
+# The presets every couple has, in the order the panel offers them; the panel
+# names them in the reader's language.
+BUILT_IN_PRESETS = [
+    {"id": "conversation", "name": ""},
+    {"id": "journaling", "name": ""},
+    {"id": "walk", "name": ""},
+]
+# A couple who added a preset of their own, on the demo lights and player.
+SAUNA_OPTIONS = RITUAL_OPTIONS | {
+    CONF_RITUAL_PRESETS: {"custom_1": {CONF_RITUAL_NAME: "Sauna evening"}}
+}
 # A bound for a frame that must come; reached only when something is broken.
 FRAME_WAIT = 30
 
@@ -194,7 +208,12 @@ async def test_today_as_each_partner_sees_it(
     assert alex["me"]["dosed_today"] is False
     assert alex["partner"]["name"] == "Sam"
     assert alex["prompt"] is None
-    assert alex["ritual"] == {"running": False, "started_at": None}
+    assert alex["ritual"] == {
+        "running": False,
+        "started_at": None,
+        "preset": None,
+        "presets": BUILT_IN_PRESETS,
+    }
 
     sam = (await ws(SAM_USER_ID, "today", config_entry_id=setup_entry.entry_id))[
         "result"
@@ -219,6 +238,7 @@ async def test_outsiders_get_no_today_and_change_nothing(
         ("set_intention", {"intention": "taken over"}),
         ("today_feels", {"today_feels": "not_calm"}),
         ("start_ritual", {}),
+        ("start_ritual", {"preset": "walk"}),
         ("end_ritual", {}),
     ]
     for user_id in outsiders.values():
@@ -432,16 +452,154 @@ async def test_the_ritual_from_the_panel_answers_its_step_report(
     reply = await ws(SAM_USER_ID, "start_ritual", config_entry_id=entry.entry_id)
     assert reply["success"], reply
     assert reply["result"]["ok"] is True
+    assert reply["result"]["preset"] == "conversation"  # when none is chosen
     assert reply["result"]["steps"]
     assert state_of(hass, "switch.alex_sam_ritual") == "on"
     today = (await ws(ALEX_USER_ID, "today", config_entry_id=entry.entry_id))["result"]
     assert today["ritual"]["running"] is True
+    assert today["ritual"]["preset"] == "conversation"
     for phone in (PHONE_1, PHONE_2):
         assert phones[phone][-1].data["title"] == "Tonight's prompt"
 
     reply = await ws(ALEX_USER_ID, "end_ritual", config_entry_id=entry.entry_id)
     assert reply["success"], reply
     assert state_of(hass, "switch.alex_sam_ritual") == "off"
+
+
+def _room(hass: HomeAssistant) -> list[Any]:
+    """Return every ritual light as a person sees it, and the player's state."""
+    return [look(hass, entity_id) for entity_id in LIGHTS] + [state_of(hass, PLAYER)]
+
+
+@pytest.fixture
+async def sauna_entry(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> MockConfigEntry:
+    """A couple with the built-in presets and their own sauna evening."""
+    await async_set_up_demo(hass)
+    entry = make_entry(options=SAUNA_OPTIONS)
+    await async_set_up(hass, entry)
+    return entry
+
+
+async def test_both_partners_see_the_presets_and_which_one_runs(
+    hass: HomeAssistant,
+    sauna_entry: MockConfigEntry,
+    outsiders: dict[str, str],
+    hass_ws_client: WebSocketGenerator,
+    ws: Callable[..., Any],
+) -> None:
+    """The couple's own preset by its name, built-in ones by id; outsiders see none.
+
+    Alex's open panel learns which preset Sam started without asking.
+    """
+    entry_id = sauna_entry.entry_id
+    alex_browser = await ws_client_as(hass, hass_ws_client, ALEX_USER_ID)
+    await _subscribe(alex_browser, sauna_entry)
+    presets = [*BUILT_IN_PRESETS, {"id": "custom_1", "name": "Sauna evening"}]
+    for user_id in (ALEX_USER_ID, SAM_USER_ID):
+        ritual = (await ws(user_id, "today", config_entry_id=entry_id))["result"][
+            "ritual"
+        ]
+        assert ritual["presets"] == presets
+        assert (ritual["running"], ritual["preset"]) == (False, None)
+
+    reply = await ws(
+        SAM_USER_ID, "start_ritual", config_entry_id=entry_id, preset="walk"
+    )
+    assert reply["success"], reply
+    assert reply["result"]["preset"] == "walk"
+    await hass.async_block_till_done()
+    live = [
+        frame["event"]["ritual"] for frame in await _frames_until_pong(alex_browser)
+    ]
+    assert live[-1]["preset"] == "walk"
+    await alex_browser.close()
+    for user_id in (ALEX_USER_ID, SAM_USER_ID):
+        ritual = (await ws(user_id, "today", config_entry_id=entry_id))["result"][
+            "ritual"
+        ]
+        assert (ritual["running"], ritual["preset"]) == (True, "walk")
+        assert ritual["presets"] == presets
+    for user_id in outsiders.values():
+        _refused(await ws(user_id, "today", config_entry_id=entry_id), "not_in_couple")
+
+    reply = await ws(ALEX_USER_ID, "end_ritual", config_entry_id=entry_id)
+    assert reply["result"]["preset"] == "walk"
+    ritual = (await ws(SAM_USER_ID, "today", config_entry_id=entry_id))["result"][
+        "ritual"
+    ]
+    assert (ritual["running"], ritual["preset"]) == (False, None)
+
+
+async def test_the_panel_starts_the_chosen_preset(
+    hass: HomeAssistant,
+    sauna_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    ws: Callable[..., Any],
+) -> None:
+    """The walk turns the lights off; the couple's own starts by id or by name."""
+    entry_id = sauna_entry.entry_id
+    started = async_capture_events(hass, f"{DOMAIN}_ritual_started")
+    reply = await ws(
+        ALEX_USER_ID, "start_ritual", config_entry_id=entry_id, preset="walk"
+    )
+    await hass.async_block_till_done()
+    assert reply["result"]["started"] is True
+    assert {look(hass, entity_id)["state"] for entity_id in LIGHTS} == {"off"}
+    assert "light_off" in {step["step"] for step in reply["result"]["steps"]}
+    for phone in (PHONE_1, PHONE_2):
+        assert phones[phone][-1].data["title"] == "A question for the walk"
+    await ws(ALEX_USER_ID, "end_ritual", config_entry_id=entry_id)
+
+    for wanted in ("custom_1", " sauna EVENING "):
+        reply = await ws(
+            SAM_USER_ID, "start_ritual", config_entry_id=entry_id, preset=wanted
+        )
+        assert reply["success"], reply
+        assert reply["result"]["preset"] == "custom_1"
+        assert state_of(hass, "switch.alex_sam_ritual") == "on"
+        await ws(SAM_USER_ID, "end_ritual", config_entry_id=entry_id)
+    assert [event.data["preset"] for event in started] == [
+        "walk",
+        "custom_1",
+        "custom_1",
+    ]
+
+
+async def test_an_unknown_preset_from_the_panel_is_refused_and_changes_nothing(
+    hass: HomeAssistant,
+    sauna_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    ws: Callable[..., Any],
+) -> None:
+    """Named back with the couple's presets; no light, player or phone moves."""
+    entry_id = sauna_entry.entry_id
+    before = _room(hass)
+    sent = {phone: len(calls) for phone, calls in phones.items()}
+    started = async_capture_events(hass, f"{DOMAIN}_ritual_started")
+
+    reply = await ws(
+        ALEX_USER_ID, "start_ritual", config_entry_id=entry_id, preset="spa"
+    )
+    _refused(reply, "ritual_preset_unknown")
+    assert reply["error"]["translation_placeholders"] == {
+        "preset": "spa",
+        "presets": "conversation, journaling, walk, custom_1",
+    }
+    reply = await ws(ALEX_USER_ID, "start_ritual", config_entry_id=entry_id, preset=3)
+    _refused(reply, "invalid_fields")
+    await hass.async_block_till_done()
+
+    assert _room(hass) == before
+    assert state_of(hass, "switch.alex_sam_ritual") == "off"
+    assert {phone: len(calls) for phone, calls in phones.items()} == sent
+    assert not started
+    today = (await ws(SAM_USER_ID, "today", config_entry_id=entry_id))["result"]
+    assert (today["ritual"]["running"], today["ritual"]["preset"]) == (False, None)
 
 
 # ---- notifications open the panel ---------------------------------------------------

@@ -86,8 +86,17 @@ export const setTodayFeels = (
     today_feels: todayFeels,
   });
 
-export const startRitual = (hass: Caller, entryId: string): Promise<RitualReport> =>
-  hass.callWS({ type: `${DOMAIN}/start_ritual`, config_entry_id: entryId });
+/** Starts a preset by id; without one, the server starts the conversation. */
+export const startRitual = (
+  hass: Caller,
+  entryId: string,
+  preset?: string,
+): Promise<RitualReport> =>
+  hass.callWS({
+    type: `${DOMAIN}/start_ritual`,
+    config_entry_id: entryId,
+    ...(preset ? { preset } : {}),
+  });
 
 export const endRitual = (hass: Caller, entryId: string): Promise<RitualReport> =>
   hass.callWS({ type: `${DOMAIN}/end_ritual`, config_entry_id: entryId });

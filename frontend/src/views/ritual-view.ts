@@ -1,4 +1,4 @@
-// The evening ritual: start and end it, and see what each step did.
+// The ritual: choose a preset, start and end it, and see what each step did.
 import { css, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../components/define";
@@ -6,6 +6,7 @@ import { fireRefresh } from "../components/refresh";
 import { ViewBase } from "../components/view-base";
 import { endRitual, startRitual } from "../data/websockets";
 import { formatMoment } from "../logic/dates";
+import { alreadyRunning, keptChoice, presetChoices, presetLabel } from "../logic/presets";
 import { ritualReport, targetName, type ReportSummary } from "../logic/ritual";
 import { sharedStyles } from "../styles";
 
@@ -13,8 +14,24 @@ type Action = "start" | "end";
 
 export class RitualView extends ViewBase {
   @state() private busy: Action | null = null;
-  @state() private report: { action: Action; summary: ReportSummary } | null = null;
+  @state() private report: {
+    action: Action;
+    summary: ReportSummary;
+    alreadyRunning: string | null;
+  } | null = null;
   @state() private error: string | null = null;
+  /** The preset the partner picked; null until they pick one (the conversation). */
+  @state() private chosen: string | null = null;
+
+  private get choices() {
+    return presetChoices(this.today?.ritual?.presets);
+  }
+
+  private presetName(id: string): string {
+    return presetLabel(id, this.today?.ritual?.presets, (key, fallback) =>
+      this.loc.tOr(key, fallback),
+    );
+  }
 
   private async run(action: Action) {
     this.busy = action;
@@ -23,9 +40,13 @@ export class RitualView extends ViewBase {
     try {
       const report =
         action === "start"
-          ? await startRitual(this.hass, this.entryId)
+          ? await startRitual(this.hass, this.entryId, keptChoice(this.choices, this.chosen))
           : await endRitual(this.hass, this.entryId);
-      this.report = { action, summary: ritualReport(report) };
+      this.report = {
+        action,
+        summary: ritualReport(report),
+        alreadyRunning: action === "start" ? alreadyRunning(report) : null,
+      };
       fireRefresh(this);
     } catch (error) {
       this.error = this.loc.error(error);
@@ -47,6 +68,11 @@ export class RitualView extends ViewBase {
     }
     const t = this.loc.t.bind(this.loc);
     const { action, summary } = this.report;
+    if (this.report.alreadyRunning) {
+      return html`<p class="notice" role="status">
+        ${t("ritual.already_running", { preset: this.presetName(this.report.alreadyRunning) })}
+      </p>`;
+    }
     return html`<section class="report" aria-labelledby="report-heading">
       <h3 id="report-heading">
         ${action === "start" ? t("ritual.report_start") : t("ritual.report_end")}
@@ -81,6 +107,29 @@ export class RitualView extends ViewBase {
     </section>`;
   }
 
+  private renderChoice() {
+    const choices = this.choices;
+    const selected = keptChoice(choices, this.chosen);
+    return html`<div class="choice">
+      <label for="preset">${this.loc.t("ritual.choose_label")}</label>
+      <select
+        id="preset"
+        .value=${selected}
+        ?disabled=${this.busy !== null}
+        @change=${(event: Event) => {
+          this.chosen = (event.target as HTMLSelectElement).value;
+        }}
+      >
+        ${choices.map(
+          (preset) =>
+            html`<option value=${preset.id} ?selected=${preset.id === selected}>
+              ${this.presetName(preset.id)}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
   protected override render() {
     const t = this.loc.t.bind(this.loc);
     const ritual = this.today?.ritual;
@@ -99,6 +148,12 @@ export class RitualView extends ViewBase {
                 : t("ritual.not_running")}
             </p>`
           : nothing}
+        ${ritual?.running && ritual.preset
+          ? html`<p class="which">
+              ${t("ritual.running_which", { preset: this.presetName(ritual.preset) })}
+            </p>`
+          : nothing}
+        ${this.renderChoice()}
         <div class="row">
           <button
             type="button"
@@ -129,6 +184,13 @@ export class RitualView extends ViewBase {
     css`
       .report {
         margin-top: 16px;
+      }
+      .choice {
+        margin: 0 0 12px;
+      }
+      .choice select {
+        width: 100%;
+        max-width: 360px;
       }
       .step {
         display: flex;
