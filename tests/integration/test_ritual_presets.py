@@ -15,6 +15,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -498,3 +499,19 @@ async def test_a_missing_light_does_not_stop_the_walk(
     await hass.async_block_till_done()
     assert response["preset"] == "walk"
     assert room(hass) == before
+
+
+async def test_a_share_note_due_in_quiet_hours_is_left_out(
+    hass: HomeAssistant,
+    ritual_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """Journaling begun at 22:15 asks no one to share at 22:35, nor at 07:30."""
+    dose_day_clock.move_to(dt_util.parse_datetime("2026-01-05T22:15:00+02:00"))
+    await act(hass, ritual_entry, "start_ritual", preset="journaling")
+    await tick(hass, dose_day_clock, minutes=20)
+    await tick(hass, dose_day_clock, hours=10)
+    for phone in (PHONE_1, PHONE_2):
+        assert "A line for each other" not in titles(phones[phone])
+    assert ritual_entry.runtime_data.stored["ritual"]["share_at"] is None
