@@ -67,6 +67,8 @@ CONF_WEEKLY_SUMMARY_DAY: Final = "weekly_summary_day"
 CONF_WEEKLY_SUMMARY_TIME: Final = "weekly_summary_time"
 DEFAULT_WEEKLY_SUMMARY_DAY: Final = 6  # Sunday (Monday is 0)
 DEFAULT_WEEKLY_SUMMARY_TIME: Final = "18:00:00"
+# How long "Later" on a check-in request or the morning note waits (minutes).
+CONF_SNOOZE_MINUTES: Final = "snooze_minutes"
 
 # Storage: one file per config entry, written at most this often.
 # Version 3 writes each record as one short row (record_layout.py).
@@ -82,6 +84,7 @@ ATTR_PARTNER_NAME: Final = "partner_name"
 # The couple's sidebar panel, and the views a phone notification opens in it.
 PANEL_URL_PATH: Final = "microdose-together"
 PANEL_VIEW_CHECK_IN: Final = "check-in"
+PANEL_VIEW_DOSE: Final = "dose"
 PANEL_VIEW_PROMPT: Final = "prompt"
 PANEL_VIEW_INSIGHTS: Final = "insights"
 

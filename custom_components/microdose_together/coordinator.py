@@ -229,6 +229,8 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
                 "flags": sorted(record.flags),
             },
         )
+        if record.day == self.today():
+            await self.conversation.morning.async_dose_logged(slot)
         return record
 
     async def async_delete_dose(self, dose_id: str) -> DoseRecord:
@@ -295,7 +297,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         self.async_set_updated_data(self._build_snapshot())
 
     async def _async_morning(self, now: datetime) -> None:
-        """On a dose day that is not calm, say so at the morning reminder time."""
+        """On a dose day, send each partner's morning note; say if it is not calm."""
         if self.protocol.phase(self.today()) is not Phase.DOSE_DAY:
             return
         verdict = await self.calm_watcher.async_refresh()
@@ -307,6 +309,7 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
                     "reasons": [str(reason) for reason in verdict.reasons],
                 },
             )
+        await self.conversation.morning.async_at_reminder_time()
 
     async def async_postpone_dose_day(self) -> date:
         """Move today's dose to the next day the schedule allows.

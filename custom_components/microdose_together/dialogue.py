@@ -11,7 +11,6 @@ import asyncio
 from collections.abc import Callable
 from datetime import date, datetime
 import logging
-import secrets
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.core import HomeAssistant, callback
@@ -35,18 +34,25 @@ from .core.prompts import (
     choose_for_occasion,
     choose_next,
 )
+from .core.snooze import Reminder
+from .morning_note import MorningNote
 from .notifications import (
+    ASK_STEP,
     CHECKIN_STEPS,
     CHOICE_ANSWER,
     CHOICE_DONE,
+    CHOICE_LATER,
     CHOICE_NOTE,
+    CHOICE_NOW,
     NOTE_STEP,
+    SNOOZE_CHOICES,
     ActionId,
     Delivery,
     NotificationTexts,
     PhoneChannel,
     checkin_step_payload,
     clear_payload,
+    new_request_id,
     notification_tag,
     prompt_payload,
     reveal_payload,
@@ -54,6 +60,7 @@ from .notifications import (
 from .phone_checks import CHECKIN_ORDER, check_held, checked_requests
 from .phones import private_notify_services
 from .prompt_files import async_prompt_library
+from .reminder_snooze import ReminderSnoozes
 
 if TYPE_CHECKING:
     from .coordinator import MicrodoseCoordinator
@@ -101,6 +108,8 @@ class Conversation:
         self.phones = PhoneChannel(
             hass, self._phone_services, self._save_held, self._async_as_released
         )
+        self.snoozes = ReminderSnoozes(hass, coordinator, self._async_ask_again)
+        self.morning = MorningNote(hass, coordinator, self)
 
     async def async_load_library(self) -> None:
         """Read the built-in prompts in the home's language, plus the couple's."""
@@ -118,16 +127,19 @@ class Conversation:
         self.intention = str(stored.get("intention", ""))
         self.requests = checked_requests(stored.get("requests", {}))
         check_held(stored.get("held", []), self._entry_id)
+        self.snoozes.load(stored)
 
     @callback
     def async_start(self, stored: dict[str, Any]) -> None:
         """Hold again the phone messages that waited for quiet hours to end."""
         self.phones.async_restore_held(stored.get("held", []), self._quiet_hours)
+        self.snoozes.async_start()
 
     @callback
     def async_stop(self) -> None:
-        """Drop the quiet-hours timer; the held messages are in the store."""
+        """Drop the quiet-hours and snooze timers; what they wait for is stored."""
         self.phones.async_shutdown()
+        self.snoozes.async_stop()
 
     def _phone_services(self, slot: int) -> list[str]:
         """Return the notify actions that reach the partner's own phones only."""
@@ -169,9 +181,9 @@ class Conversation:
         """
         record = self._record_check_in(slot, mood, connection, stress, note)
         open_request = self.requests.pop(f"{slot}:checkin", None)
-        self._save()  # saved before the phone is told, whatever the phone does
+        self.save()  # saved before the phone is told, whatever the phone does
         if open_request is not None:
-            await self._async_clear_phone(slot, "checkin")
+            await self.async_clear_phone(slot, "checkin")
         return record
 
     @callback
@@ -192,6 +204,7 @@ class Conversation:
             note=clean_text(note or "") or None,
         )
         self.checkins.add(record)
+        self.snoozes.async_drop_later(slot, Reminder.CHECK_IN)
         # A new stress score may change the calm-day verdict.
         self._coordinator.calm_watcher.async_request_refresh()
         self._coordinator.fire(
@@ -219,15 +232,18 @@ class Conversation:
     async def async_request_check_in(self, slot: int) -> Delivery:
         """Ask a partner's phone for a check-in; a new request replaces the last.
 
-        Returns what became of the message; a failed one stays open, so the
-        next request (or a reminder) can reach the phone. Raises
-        LimitReachedError when the phone was asked as often as an hour allows.
+        The first message asks whether now suits ("Check in now", "Later",
+        "Not today"); the scores follow on the phone. Returns what became of
+        the message; a failed one stays open, so the next request (or a
+        reminder) can reach the phone. Raises LimitReachedError when the phone
+        was asked as often as an hour allows.
         """
         self.check_request_limit(slot)
         self._asked_at.setdefault(slot, []).append(dt_util.utcnow())
-        request = {"id": _request_id(), "step": CHECKIN_ORDER[0]}
+        self.snoozes.async_drop_later(slot, Reminder.CHECK_IN)  # asked now instead
+        request = {"id": _request_id(), "step": ASK_STEP}
         self.requests[f"{slot}:checkin"] = request
-        self._save()
+        self.save()
         delivery = await self._async_send_checkin_step(slot, request)
         self._coordinator.fire(
             "check_in_requested", self._coordinator.partner_payload(slot)
@@ -329,7 +345,7 @@ class Conversation:
                     self._quiet_hours,
                 )
             )
-        self._save()
+        self.save()
         self._coordinator.fire(
             "prompt_sent", {"prompt_id": shared.prompt_id, "theme": shared.theme}
         )
@@ -352,9 +368,9 @@ class Conversation:
         if completes:
             shared.reveal()
         open_request = self.requests.pop(f"{slot}:prompt", None)
-        self._save()  # saved before the phones are told, whatever they do
+        self.save()  # saved before the phones are told, whatever they do
         if open_request is not None:
-            await self._async_clear_phone(slot, "prompt")
+            await self.async_clear_phone(slot, "prompt")
         if completes:
             self._coordinator.fire("prompt_revealed", {"prompt_id": shared.prompt_id})
             await self._async_send_reveal(shared)
@@ -422,7 +438,7 @@ class Conversation:
         if len(cleaned) > INTENTION_MAX_LENGTH:
             raise ValueError(f"at most {INTENTION_MAX_LENGTH} characters")
         self.intention = cleaned
-        self._save()
+        self.save()
 
     def history(self, start: date, end: date) -> dict[str, Any]:
         """Return check-ins and revealed answers between two days (inclusive).
@@ -484,12 +500,25 @@ class Conversation:
                     TEXT_MAX_LENGTH,
                     TEXT_MAX_LENGTH,
                 )
+        return await self._async_open_request_reply(action, reply_text)
+
+    async def _async_open_request_reply(
+        self, action: ActionId, reply_text: str | None
+    ) -> bool:
+        """Hand a partner's own tap to the open request it answers."""
         slot = action.slot
         checkin = self.requests.get(f"{slot}:checkin")
         if checkin is not None and checkin["id"] == action.request_id:
             return await self._async_checkin_reply(
                 slot, checkin, action.choice, reply_text
             )
+        morning = self.requests.get(f"{slot}:morning")
+        if (
+            morning is not None
+            and morning["id"] == action.request_id
+            and action.choice in SNOOZE_CHOICES
+        ):
+            return await self._async_snooze_reply(slot, Reminder.MORNING, action.choice)
         prompt = self.requests.get(f"{slot}:prompt")
         if (
             prompt is not None
@@ -497,16 +526,21 @@ class Conversation:
             and action.choice == CHOICE_ANSWER
             and (reply_text or "").strip()
         ):
-            try:  # the prompt of the day it was sent, even if read the next morning
-                await self.async_answer_prompt(
-                    slot, reply_text or "", date.fromisoformat(prompt["day"])
-                )
-            except ValueError:  # that prompt is gone or already shared
-                _LOGGER.debug("Ignored an answer to a prompt that is closed")
-                return False
-            return True
+            return await self._async_prompt_reply(slot, prompt, reply_text or "")
         _LOGGER.debug("Ignored a notification action that matches no open request")
         return False
+
+    async def _async_prompt_reply(
+        self, slot: int, request: dict[str, Any], reply_text: str
+    ) -> bool:
+        try:  # the prompt of the day it was sent, even if read the next morning
+            await self.async_answer_prompt(
+                slot, reply_text, date.fromisoformat(request["day"])
+            )
+        except ValueError:  # that prompt is gone or already shared
+            _LOGGER.debug("Ignored an answer to a prompt that is closed")
+            return False
+        return True
 
     async def _async_checkin_reply(
         self, slot: int, request: dict[str, Any], choice: str, reply_text: str | None
@@ -517,6 +551,8 @@ class Conversation:
         ):
             _LOGGER.warning("Ignored a tap on a check-in request without a known step")
             return False
+        if step == ASK_STEP:
+            return await self._async_ask_reply(slot, choice)
         if step == NOTE_STEP:
             return await self._async_note_reply(slot, request, choice, reply_text)
         value = CHECKIN_STEPS[step].get(choice)
@@ -529,13 +565,53 @@ class Conversation:
             record = self._record_phone_check_in(slot, answers)
             if record is None:
                 del self.requests[f"{slot}:checkin"]
-                self._save()
+                self.save()
                 return False
             following["check_in_id"] = record.id
         self.requests[f"{slot}:checkin"] = following
-        self._save()
+        self.save()
         await self._async_send_checkin_step(slot, following)
         return True
+
+    async def _async_ask_reply(self, slot: int, choice: str) -> bool:
+        """Go on into the scores now, or put the check-in off."""
+        if choice in SNOOZE_CHOICES:
+            return await self._async_snooze_reply(slot, Reminder.CHECK_IN, choice)
+        if choice != CHOICE_NOW:
+            return False
+        following = {"id": _request_id(), "step": CHECKIN_ORDER[1]}
+        self.requests[f"{slot}:checkin"] = following
+        self.save()
+        await self._async_send_checkin_step(slot, following)
+        return True
+
+    async def _async_snooze_reply(
+        self, slot: int, reminder: Reminder, choice: str
+    ) -> bool:
+        """Close the reminder on every phone; ask again later, or tomorrow."""
+        del self.requests[f"{slot}:{reminder.value}"]
+        if choice == CHOICE_LATER:
+            self.snoozes.async_later(slot, reminder)
+        else:
+            self.snoozes.async_not_today(slot, reminder)
+        self.save()
+        await self.async_clear_phone(slot, reminder.value)
+        return True
+
+    async def _async_ask_again(self, slot: int, reminder: Reminder) -> None:
+        """Ask once more after a "Later" (held, as any message, in quiet hours)."""
+        if reminder is Reminder.MORNING:
+            await self.morning.async_send(slot)
+            return
+        try:
+            await self.async_request_check_in(slot)
+        except LimitReachedError:
+            _LOGGER.warning(
+                "Partner %s was asked for a check-in %s times this hour; "
+                "not asking again now",
+                slot,
+                CHECKIN_REQUESTS_PER_HOUR,
+            )
 
     async def _async_note_reply(
         self, slot: int, request: dict[str, Any], choice: str, reply_text: str | None
@@ -545,8 +621,8 @@ class Conversation:
         elif choice != CHOICE_DONE:
             return False
         del self.requests[f"{slot}:checkin"]
-        self._save()
-        await self._async_clear_phone(slot, "checkin")
+        self.save()
+        await self.async_clear_phone(slot, "checkin")
         return True
 
     @callback
@@ -568,7 +644,8 @@ class Conversation:
             )
         return None
 
-    async def _async_clear_phone(self, slot: int, purpose: str) -> None:
+    async def async_clear_phone(self, slot: int, purpose: str) -> None:
+        """Remove the partner's notification of this purpose from their phones."""
         tag = notification_tag(self._entry_id, slot, purpose)
         await self.phones.async_send(
             slot,
@@ -588,7 +665,8 @@ class Conversation:
         }
 
     @callback
-    def _save(self) -> None:
+    def save(self) -> None:
+        """Keep the conversation's state, and show the change at once."""
         for section in self.built_at_write():
             self._coordinator.stored[section] = None  # built when written
         self._coordinator.stored["intention"] = self.intention
@@ -604,7 +682,7 @@ class Conversation:
         """At check-in time, ask each partner who is due, on their own phone."""
         self._coordinator.refresh_now()
         for slot, figures in self._coordinator.data.conversation.partners.items():
-            if figures.due:
+            if figures.due and not self.snoozes.rests_today(slot, Reminder.CHECK_IN):
                 self._coordinator.fire(
                     "check_in_due", self._coordinator.partner_payload(slot)
                 )
@@ -621,4 +699,4 @@ class Conversation:
 
 def _request_id() -> str:
     """Return a short, unguessable id for one notification request."""
-    return secrets.token_hex(6)
+    return new_request_id()

@@ -31,6 +31,7 @@ from .coordinator import MicrodoseCoordinator
 from .core.checkins import SCORE_MAX, SCORE_MIN, CheckIn
 from .core.limits import INTENTION_MAX_LENGTH
 from .core.prompts import Theme
+from .core.snooze import Reminder
 from .dialogue import LimitReachedError
 from .identity import ensure_acts_as
 from .notifications import Delivery
@@ -38,6 +39,8 @@ from .notifications import Delivery
 SERVICE_CHECK_IN: Final = "check_in"
 SERVICE_REQUEST_CHECK_IN: Final = "request_check_in"
 SERVICE_SEND_PROMPT: Final = "send_prompt"
+# What `request_check_in` answers for a partner who said "Not today".
+NOT_TODAY: Final = "not_today"
 SERVICE_SET_INTENTION: Final = "set_intention"
 SERVICE_GET_HISTORY: Final = "get_history"
 
@@ -132,6 +135,12 @@ async def _request_check_in(
     if ATTR_PARTNER in call.data:
         ensure_acts_as(coordinator.settings, call.context, call.data[ATTR_PARTNER])
     slots = [call.data[ATTR_PARTNER]] if ATTR_PARTNER in call.data else PARTNER_SLOTS
+    snoozes = coordinator.conversation.snoozes
+    resting = [  # an automation does not ask again whoever said "Not today"
+        slot
+        for slot in slots
+        if call.context.user_id is None and snoozes.rests_today(slot, Reminder.CHECK_IN)
+    ]
     try:  # both or neither: a refusal changes nothing
         for slot in slots:
             coordinator.conversation.check_request_limit(slot)
@@ -140,8 +149,10 @@ async def _request_check_in(
     deliveries = {
         slot: await coordinator.conversation.async_request_check_in(slot)
         for slot in slots
+        if slot not in resting
     }
-    return {"phones": _phones_reached(deliveries, "check_in_not_delivered")}
+    phones = _phones_reached(deliveries, "check_in_not_delivered")
+    return {"phones": phones | dict.fromkeys(map(str, resting), NOT_TODAY)}
 
 
 async def _send_prompt(

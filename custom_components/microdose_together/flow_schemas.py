@@ -23,6 +23,7 @@ from .const import (
     CONF_PERSON,
     CONF_PRESET,
     CONF_REMINDER_TIME,
+    CONF_SNOOZE_MINUTES,
     CONF_STARTING_AMOUNT,
     CONF_USER_ID,
     CONF_WEEKDAYS,
@@ -40,6 +41,11 @@ from .const import (
 )
 from .core.doses import DEFAULT_START_G, HARD_CEILING_G, Form, ceiling_refusal
 from .core.protocol import Preset
+from .core.snooze import (
+    DEFAULT_SNOOZE_MINUTES,
+    SNOOZE_MINUTES_MAX,
+    SNOOZE_MINUTES_MIN,
+)
 from .phones import phones_of_user, user_of_person
 from .settings import WeeklySummarySettings
 
@@ -301,13 +307,20 @@ def amounts_schema(current: Mapping[str, Any]) -> dict[Any, Any]:
     }
 
 
-def reminders_schema(reminder: time, weekly: WeeklySummarySettings) -> vol.Schema:
-    """Return the morning note time and the weekly summary's switch, day and time."""
+def reminders_schema(
+    reminder: time,
+    weekly: WeeklySummarySettings,
+    snooze_minutes: int = DEFAULT_SNOOZE_MINUTES,
+) -> vol.Schema:
+    """Return the morning note time, how long "Later" waits, and the weekly summary."""
     return vol.Schema(
         {
             vol.Required(
                 CONF_REMINDER_TIME, default=reminder.isoformat()
             ): selector.TimeSelector(),
+            vol.Required(CONF_SNOOZE_MINUTES, default=snooze_minutes): _count(
+                SNOOZE_MINUTES_MIN, SNOOZE_MINUTES_MAX, "min"
+            ),
             vol.Required(
                 CONF_WEEKLY_SUMMARY, default=weekly.enabled
             ): selector.BooleanSelector(),
@@ -322,9 +335,12 @@ def reminders_schema(reminder: time, weekly: WeeklySummarySettings) -> vol.Schem
 
 
 def normalise_reminders(user_input: Mapping[str, Any]) -> dict[str, Any]:
-    """Store the weekly summary's day as a number, as the dose weekdays are."""
+    """Store the weekly summary's day and the snooze minutes as whole numbers."""
     return dict(user_input) | {
-        CONF_WEEKLY_SUMMARY_DAY: int(user_input[CONF_WEEKLY_SUMMARY_DAY])
+        CONF_WEEKLY_SUMMARY_DAY: int(user_input[CONF_WEEKLY_SUMMARY_DAY]),
+        CONF_SNOOZE_MINUTES: int(
+            user_input.get(CONF_SNOOZE_MINUTES, DEFAULT_SNOOZE_MINUTES)
+        ),
     }
 
 

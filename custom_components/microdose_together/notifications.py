@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 import logging
+import secrets
 from typing import Any, Final
 
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -31,6 +32,7 @@ from .const import (
     DOMAIN,
     PANEL_URL_PATH,
     PANEL_VIEW_CHECK_IN,
+    PANEL_VIEW_DOSE,
     PANEL_VIEW_INSIGHTS,
     PANEL_VIEW_PROMPT,
 )
@@ -89,6 +91,17 @@ NOTE_STEP: Final = "note"
 CHOICE_NOTE: Final = "note"
 CHOICE_DONE: Final = "done"
 CHOICE_ANSWER: Final = "answer"
+# The first message of a check-in asks whether now suits: the main action
+# leads into the scores, or the partner puts the reminder off.
+ASK_STEP: Final = "ask"
+CHOICE_NOW: Final = "now"
+CHOICE_LATER: Final = "later"
+CHOICE_NOT_TODAY: Final = "not_today"
+SNOOZE_CHOICES: Final = (CHOICE_LATER, CHOICE_NOT_TODAY)
+# The tag purpose of the dose-day morning note.
+MORNING_PURPOSE: Final = "morning"
+# A companion-app button that opens a link instead of answering.
+URI_ACTION: Final = "URI"
 
 
 class Delivery(StrEnum):
@@ -123,6 +136,11 @@ class ActionId:
         if len(parts) != 5 or parts[0] != ACTION_PREFIX or parts[2] not in ("1", "2"):
             return None
         return cls(parts[1], int(parts[2]), parts[3], parts[4])
+
+
+def new_request_id() -> str:
+    """Return a short, unguessable id for one notification request."""
+    return secrets.token_hex(6)
 
 
 def is_phone_command(message: str) -> bool:
@@ -308,8 +326,16 @@ def checkin_step_payload(
     other: str,
 ) -> dict[str, Any]:
     """Return one step of the check-in dialog for a partner's phone."""
-    if step == NOTE_STEP:
+    if step == ASK_STEP:
         actions: list[dict[str, str]] = [
+            {
+                "action": _with_choice(request, CHOICE_NOW).encode(),
+                "title": texts.get("checkin_now"),
+            },
+            *_snooze_buttons(texts, request),
+        ]
+    elif step == NOTE_STEP:
+        actions = [
             text_reply(
                 _with_choice(request, CHOICE_NOTE),
                 texts.get("note_add"),
@@ -337,6 +363,54 @@ def checkin_step_payload(
             VISIBILITY: VISIBILITY_PRIVATE,
             "actions": actions,
             **_opens(request.entry_id, PANEL_VIEW_CHECK_IN),
+        },
+    }
+
+
+def _snooze_buttons(
+    texts: NotificationTexts, request: ActionId
+) -> list[dict[str, str]]:
+    """Return "Later" and "Not today", the two buttons beside a reminder's main one."""
+    return [
+        {
+            "action": _with_choice(request, choice).encode(),
+            "title": texts.get(f"snooze_{choice}"),
+        }
+        for choice in SNOOZE_CHOICES
+    ]
+
+
+def morning_payload(
+    texts: NotificationTexts,
+    request: ActionId,
+    *,
+    partner: str,
+    intention: str,
+    calm: bool,
+) -> dict[str, Any]:
+    """Return one partner's dose-day morning note.
+
+    The main button opens the panel's dose view, where the dose is logged with
+    its amount shown; a button never logs a dose by itself.
+    """
+    lines = [texts.get("morning_message")]
+    if intention:
+        lines.append(texts.get("morning_intention", intention=intention))
+    if not calm:
+        lines.append(texts.get("morning_not_calm"))
+    link = panel_link(request.entry_id, PANEL_VIEW_DOSE)
+    return {
+        "title": texts.get("morning_title", partner=partner),
+        "message": "\n".join(lines),
+        "data": {
+            "tag": notification_tag(request.entry_id, request.slot, MORNING_PURPOSE),
+            "group": DOMAIN,
+            VISIBILITY: VISIBILITY_PRIVATE,
+            "actions": [
+                {"action": URI_ACTION, "title": texts.get("morning_open"), "uri": link},
+                *_snooze_buttons(texts, request),
+            ],
+            **dict.fromkeys(LINK_KEYS, link),
         },
     }
 

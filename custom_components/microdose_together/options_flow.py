@@ -54,6 +54,7 @@ from .flow_schemas import (
     schedule_schema,
     validate_amounts,
 )
+from .reminder_snooze import snooze_minutes
 from .ritual_presets import is_custom, next_preset_id, with_preset
 from .ritual_schema import (
     CONF_PRESET_CHOICE,
@@ -181,7 +182,9 @@ class MicrodoseOptionsFlow(OptionsFlow):
         return self.async_show_form(
             step_id="notifications",
             data_schema=reminders_schema(
-                current.practice.reminder_time, current.weekly
+                current.practice.reminder_time,
+                current.weekly,
+                snooze_minutes(self.config_entry.options),
             ),
         )
 

@@ -22,6 +22,7 @@ from .const import (
     NOTIFY_RITUAL_SHARE,
     NOTIFY_WEEKLY_SUMMARY,
     PANEL_VIEW_CHECK_IN,
+    PANEL_VIEW_DOSE,
     PANEL_VIEW_INSIGHTS,
     PANEL_VIEW_PROMPT,
     PARTNER_SLOTS,
@@ -30,10 +31,13 @@ from .core.checkins import SCORE_MAX, SCORE_MIN
 from .core.limits import TEXT_MAX_LENGTH
 from .notifications import (
     ACTION_PREFIX,
+    ASK_STEP,
     CHECKIN_STEPS,
     LINK_KEYS,
+    MORNING_PURPOSE,
     NOTE_STEP,
     SEPARATOR,
+    URI_ACTION,
     VISIBILITY,
     VISIBILITY_PRIVATE,
     ActionId,
@@ -42,7 +46,7 @@ from .notifications import (
     panel_link,
 )
 
-CHECKIN_ORDER: Final = (*CHECKIN_STEPS, NOTE_STEP)
+CHECKIN_ORDER: Final = (ASK_STEP, *CHECKIN_STEPS, NOTE_STEP)
 
 # A reveal may carry two answers (if the couple chose so) and the words around them.
 _HELD_MESSAGE_MAX: Final = 2 * TEXT_MAX_LENGTH + 1000
@@ -51,11 +55,18 @@ _PAYLOAD_KEYS: Final = frozenset({"title", "message", "data"})
 # Exactly what the integration sends: no other companion-app options, and no
 # link but the couple's own panel.
 _DATA_KEYS: Final = frozenset({"tag", "group", "actions", VISIBILITY, *LINK_KEYS})
-_PANEL_VIEWS: Final = (PANEL_VIEW_CHECK_IN, PANEL_VIEW_PROMPT, PANEL_VIEW_INSIGHTS)
-_BUTTON_KEYS: Final = frozenset({"action", "title", "behavior", "textInputButtonTitle"})
+_PANEL_VIEWS: Final = (
+    PANEL_VIEW_CHECK_IN,
+    PANEL_VIEW_DOSE,
+    PANEL_VIEW_PROMPT,
+    PANEL_VIEW_INSIGHTS,
+)
+_BUTTON_KEYS: Final = frozenset(
+    {"action", "title", "behavior", "textInputButtonTitle", "uri"}
+)
 _BUTTONS_MAX: Final = 3
 _MESSAGE_TAG: Final = re.compile(r"message_[a-z0-9_]+")
-_REQUEST_KEY: Final = re.compile(r"(?P<slot>[12]):(?P<purpose>checkin|prompt)")
+_REQUEST_KEY: Final = re.compile(r"(?P<slot>[12]):(?P<purpose>checkin|prompt|morning)")
 _REQUEST_ID: Final = re.compile(r"[0-9a-f]{1,32}")
 _CHECKIN_KEYS: Final = frozenset({"id", "step", "check_in_id", *CHECKIN_STEPS})
 _PROMPT_KEYS: Final = frozenset({"id", "day"})
@@ -107,8 +118,13 @@ def _is_own_data(data: object, entry_id: str, slot: int) -> bool:
 def _is_own_link(data: dict[str, Any], entry_id: str) -> bool:
     """Accept no link, or the same link to one of the couple's panel views."""
     links = {data[key] for key in LINK_KEYS if key in data}
-    own = {panel_link(entry_id, view) for view in _PANEL_VIEWS}
-    return not links or (len(links) == 1 and links <= own)
+    return not links or (
+        len(links) == 1 and all(_is_own_panel_link(link, entry_id) for link in links)
+    )
+
+
+def _is_own_panel_link(link: object, entry_id: str) -> bool:
+    return link in {panel_link(entry_id, view) for view in _PANEL_VIEWS}
 
 
 def _is_own_tag(tag: object, entry_id: str, slot: int) -> bool:
@@ -121,6 +137,7 @@ def _is_own_tag(tag: object, entry_id: str, slot: int) -> bool:
         in (
             "checkin",
             "prompt",
+            MORNING_PURPOSE,
             NOTIFY_CYCLE_REVIEW,
             NOTIFY_WEEKLY_SUMMARY,
             NOTIFY_RITUAL_SHARE,
@@ -143,6 +160,10 @@ def _are_own_buttons(buttons: object, entry_id: str, slot: int) -> bool:
         ):
             return False
         action = str(button["action"])
+        if "uri" in button and not (
+            action == URI_ACTION and _is_own_panel_link(button["uri"], entry_id)
+        ):
+            return False
         if action.startswith(ACTION_PREFIX + SEPARATOR):
             parsed = ActionId.parse(action)
             if parsed is None or (parsed.entry_id, parsed.slot) != (entry_id, slot):
@@ -165,7 +186,7 @@ def checked_requests(requests: object) -> dict[str, dict[str, Any]]:
         valid = (
             _is_checkin_request(request)
             if match["purpose"] == "checkin"
-            else _is_prompt_request(request)
+            else _is_dated_request(request)
         )
         if not valid:
             raise ValueError("an open phone request is not one of ours")
@@ -189,7 +210,8 @@ def _is_checkin_request(request: Mapping[str, Any]) -> bool:
     return step != NOTE_STEP or _is_text(request.get("check_in_id"), 64)
 
 
-def _is_prompt_request(request: Mapping[str, Any]) -> bool:
+def _is_dated_request(request: Mapping[str, Any]) -> bool:
+    """Check a prompt's or morning note's request: an id and the day it was sent."""
     day = request.get("day")
     if not (
         request.keys() <= _PROMPT_KEYS

@@ -40,7 +40,7 @@ CALM_DAY = "binary_sensor.alex_sam_calm_day"
 INTENTION = "text.alex_sam_shared_intention"
 TODAY_FEELS = "select.alex_sam_today_feels"
 RITUAL = "switch.alex_sam_ritual"
-MOOD_QUESTION = "How is your mood right now?"
+CHECK_IN_REQUEST = "Time for your check-in: three quick taps on how today feels."
 TITLES = {
     "check_in_reminder.yaml": "ask again for a check-in",
     "dose_day_morning.yaml": "dose-day morning note",
@@ -129,8 +129,8 @@ async def _tap(hass: HomeAssistant, action: str, *, user_id: str) -> None:
 
 
 def _asks(phones: dict[str, list[ServiceCall]], phone: str) -> int:
-    """Count the check-in questions a phone received."""
-    return sum(call.data.get("message") == MOOD_QUESTION for call in phones[phone])
+    """Count the check-in requests a phone received."""
+    return sum(call.data.get("message") == CHECK_IN_REQUEST for call in phones[phone])
 
 
 # ---- every blueprint loads ------------------------------------------------

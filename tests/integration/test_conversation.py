@@ -21,6 +21,7 @@ import voluptuous as vol
 
 from custom_components.microdose_together.const import DOMAIN
 
+from .check_in_phone import tap_check_in_now
 from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
 from .helpers import act, act_as, async_set_up, state_of, tap, ws_call
 
@@ -87,7 +88,7 @@ async def test_check_in_due_at_its_time_with_a_request_on_each_phone(
     phones: dict[str, list[ServiceCall]],
     freezer: FrozenDateTimeFactory,
 ) -> None:
-    """At 21:30 both are due; each phone gets its own mood question."""
+    """At 21:30 both are due; each phone asks its own partner, who may go on now."""
     due = async_capture_events(hass, f"{DOMAIN}_check_in_due")
     assert state_of(hass, "binary_sensor.alex_check_in_due") == "off"
     await _at(hass, freezer, "2026-01-05T21:30:00+02:00")
@@ -97,18 +98,37 @@ async def test_check_in_due_at_its_time_with_a_request_on_each_phone(
 
     (call,) = phones[PHONE_1]
     assert call.data["title"] == "Check-in for Alex"
-    assert call.data["message"] == "How is your mood right now?"
+    assert call.data["message"] == (
+        "Time for your check-in: three quick taps on how today feels."
+    )
     data = call.data["data"]
     assert data["tag"] == f"{DOMAIN}_{setup_entry.entry_id}_1_checkin"
-    assert [action["title"] for action in data["actions"]] == ["Low", "Okay", "Good"]
+    assert [action["title"] for action in data["actions"]] == [
+        "Check in now",
+        "Later",
+        "Not today",
+    ]
     match = REQUEST.match(data["actions"][0]["action"])
     assert match is not None
     assert match["entry"] == setup_entry.entry_id
     assert match["slot"] == "1"
     prefix = match.group(0)
-    assert _actions(call) == [f"{prefix}low", f"{prefix}okay", f"{prefix}good"]
+    assert _actions(call) == [f"{prefix}now", f"{prefix}later", f"{prefix}not_today"]
     assert len(phones[PHONE_2]) == 1
     assert REQUEST.match(_actions(phones[PHONE_2][0])[0])["slot"] == "2"  # type: ignore[index]
+
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
+    mood = phones[PHONE_1][-1]
+    assert mood.data["message"] == "How is your mood right now?"
+    assert mood.data["data"]["tag"] == data["tag"]  # it replaces the request
+    assert [action["title"] for action in mood.data["data"]["actions"]] == [
+        "Low",
+        "Okay",
+        "Good",
+    ]
+    mood_prefix = REQUEST.match(_actions(mood)[0]).group(0)  # type: ignore[union-attr]
+    assert mood_prefix != prefix  # a new id: the request's buttons are closed
+    assert _actions(mood) == [f"{mood_prefix}{c}" for c in ("low", "okay", "good")]
 
     await act(hass, setup_entry, "check_in", partner=1, mood=3, connection=3, stress=3)
     assert state_of(hass, "binary_sensor.alex_check_in_due") == "off"
@@ -126,6 +146,7 @@ async def test_phone_dialog_records_the_check_in_and_a_private_note(
     """Three taps record a check-in; the text reply becomes the private note."""
     await act(hass, setup_entry, "request_check_in", partner=2)
     assert phones[PHONE_1] == []
+    await tap_check_in_now(hass, phones[PHONE_2], SAM_USER_ID)
     mood = _actions(phones[PHONE_2][-1])
     await tap(hass, mood[2], user_id=SAM_USER_ID)  # good
     connection = phones[PHONE_2][-1]
@@ -174,8 +195,10 @@ async def test_forged_stale_and_repeated_taps_change_nothing(
 ) -> None:
     """Only the open request of the right couple and partner is heard."""
     await act(hass, setup_entry, "request_check_in", partner=1)
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
     first = _actions(phones[PHONE_1][-1])
     await act(hass, setup_entry, "request_check_in", partner=1)  # replaces it
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
     current = _actions(phones[PHONE_1][-1])
     sent = len(phones[PHONE_1])
     match = REQUEST.match(current[0])
@@ -424,6 +447,7 @@ async def test_note_step_can_be_skipped(
 ) -> None:
     """ "No, thanks" closes the dialog; an empty reply or unknown choice does not."""
     await act(hass, setup_entry, "request_check_in", partner=1)
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
     for _ in range(3):
         await tap(hass, _actions(phones[PHONE_1][-1])[1], user_id=ALEX_USER_ID)
     reply, done = _actions(phones[PHONE_1][-1])
@@ -570,6 +594,7 @@ async def test_a_stored_phone_answer_that_is_not_a_whole_score_is_dropped(
 ) -> None:
     """A request whose kept mood is 3.5 (a hand-edited file) records nothing."""
     await act(hass, setup_entry, "request_check_in", partner=1)
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
     for _step in ("mood", "connection"):  # okay, okay
         await tap(hass, _actions(phones[PHONE_1][-1])[1], user_id=ALEX_USER_ID)
     conversation = setup_entry.runtime_data.conversation

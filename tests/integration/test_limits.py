@@ -23,6 +23,7 @@ from pytest_homeassistant_custom_component.common import (
 )
 import voluptuous as vol
 
+from .check_in_phone import tap_check_in_now
 from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
 from .helpers import act, act_as, tap
 
@@ -60,7 +61,8 @@ async def _phone_check_in(
     choices: tuple[int, int, int],
     user_id: str,
 ) -> None:
-    """Tap through mood, connection and stress on the newest request."""
+    """Tap "Check in now", then mood, connection and stress on the newest request."""
+    await tap_check_in_now(hass, phone, user_id)
     for choice in choices:
         await tap(hass, _actions(phone[-1])[choice], user_id=user_id)
 
@@ -194,7 +196,8 @@ async def test_a_phone_check_in_past_the_daily_limit_is_dropped(
     conversation = setup_entry.runtime_data.conversation
     assert len(conversation.checkins.records) == 10
     assert "2:checkin" not in conversation.requests
-    assert len(phones[PHONE_2]) == 3  # mood, connection, stress: no note step
+    # the request, mood, connection, stress: no note step
+    assert len(phones[PHONE_2]) == 4
     assert "checked in 10 times today" in caplog.text
 
 

@@ -193,6 +193,7 @@ async def test_reminder_time(hass: HomeAssistant, setup_entry: MockConfigEntry) 
     defaults = {str(key): key.default() for key in result["data_schema"].schema}
     assert defaults == {
         "reminder_time": "08:00:00",
+        "snooze_minutes": 30,
         "weekly_summary": True,
         "weekly_summary_day": "6",
         "weekly_summary_time": "18:00:00",
@@ -203,6 +204,7 @@ async def test_reminder_time(hass: HomeAssistant, setup_entry: MockConfigEntry) 
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert setup_entry.options["reminder_time"] == "07:30:00"
     assert setup_entry.options["weekly_summary_day"] == 6
+    assert setup_entry.options["snooze_minutes"] == 30
     await hass.async_block_till_done()
     weekly = setup_entry.runtime_data.settings.weekly
     assert (weekly.enabled, weekly.weekday, weekly.at.isoformat()) == (

@@ -39,7 +39,9 @@ from pytest_homeassistant_custom_component.typing import (
 )
 
 from custom_components.microdose_together.const import DOMAIN
+from custom_components.microdose_together.core.snooze import Reminder
 
+from .check_in_phone import request_buttons, tap_check_in_now
 from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID, add_phone
 from .helpers import act, async_set_up, state_of, tap, ws_call
 
@@ -171,10 +173,23 @@ async def test_a_check_in_tap_from_anyone_else_changes_nothing(
     slot: int,
     forger: str,
 ) -> None:
-    """Every button of the partner's check-in, tapped by someone else: no step on."""
+    """Every button of the partner's check-in, tapped by someone else: no step on.
+
+    Neither "Check in now" nor a snooze: "Later" and "Not today" are the
+    partner's own to press, as every score is.
+    """
     caplog.set_level(logging.DEBUG, logger=PACKAGE)
     phone = phones[PHONES[slot]]
+    conversation = setup_entry.runtime_data.conversation
     await act(hass, setup_entry, "request_check_in", partner=slot)
+    sent = len(phone)
+    for action in request_buttons(phone[-1]):
+        await tap(hass, action, FORGED, user_id=users[forger])
+    assert len(phone) == sent  # neither the scores nor a clear followed
+    assert conversation.snoozes.pending_at(slot, Reminder.CHECK_IN) is None
+    assert not conversation.snoozes.rests_today(slot, Reminder.CHECK_IN)
+
+    await tap_check_in_now(hass, phone, OWNERS[slot])
     sent = len(phone)
     mood = _actions(phone[-1])
     for action in mood:
@@ -255,6 +270,7 @@ async def test_an_unlinked_partners_requests_take_no_tap_at_all(
     assert state_of(hass, "sensor.sam_mood") == "unknown"
 
     await act(hass, entry, "request_check_in", partner=1)  # Alex is linked
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
     await tap(hass, _actions(phones[PHONE_1][-1])[2], user_id=ALEX_USER_ID)
     assert phones[PHONE_1][-1].data["message"].startswith("How connected")
 
@@ -277,11 +293,12 @@ async def test_two_phones_of_one_partner_both_ask_and_either_answers(
 
     await act(hass, entry, "request_check_in", partner=1)
     assert len(phone) == len(tablet) == 1
+    await tap_check_in_now(hass, tablet, ALEX_USER_ID)
     await tap(hass, _actions(phone[-1])[2], user_id=ALEX_USER_ID)  # mood: good
     await tap(hass, _actions(tablet[-1])[2], user_id=ALEX_USER_ID)  # close
     await tap(hass, _actions(phone[-1])[0], user_id=ALEX_USER_ID)  # stress: calm
     assert [call.data for call in phone] == [call.data for call in tablet]
-    assert len(phone) == 4  # three questions and the note
+    assert len(phone) == 5  # the request, three questions and the note
     note, _done = _actions(tablet[-1])
     await tap(hass, note, "from the tablet", user_id=ALEX_USER_ID)
     (record,) = entry.runtime_data.conversation.checkins.records
@@ -370,6 +387,7 @@ async def test_prompt_and_every_check_in_step_hide_on_a_locked_screen(
     """Android shows these only once the phone is unlocked."""
     await act(hass, setup_entry, "send_prompt")
     await act(hass, setup_entry, "request_check_in", partner=1)
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
     for _step in range(3):
         await tap(hass, _actions(phones[PHONE_1][-1])[1], user_id=ALEX_USER_ID)
     shown = [
@@ -380,7 +398,7 @@ async def test_prompt_and_every_check_in_step_hide_on_a_locked_screen(
     ]
     purposes = [data["data"]["tag"].rsplit("_", 1)[-1] for data in shown]
     assert purposes.count("prompt") == 2
-    assert purposes.count("checkin") == 4  # mood, connection, stress, note
+    assert purposes.count("checkin") == 5  # request, mood, connection, stress, note
     assert {data["data"]["visibility"] for data in shown} == {"private"}
 
 
@@ -400,6 +418,7 @@ async def test_a_reply_of_a_million_characters_keeps_at_most_the_limit(
     await _show_answers(hass, setup_entry)
 
     await act(hass, setup_entry, "request_check_in", partner=1)
+    await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
     for _step in range(3):
         await tap(hass, _actions(phones[PHONE_1][-1])[1], user_id=ALEX_USER_ID)
     note, _done = _actions(phones[PHONE_1][-1])
@@ -593,7 +612,7 @@ async def test_a_device_named_like_a_partners_phone_gets_nothing_of_theirs(
     await act(hass, entry, "request_check_in", partner=1)
     pushes = _pushes(aioclient_mock)
     assert list(pushes) == ["ALEX"]
-    assert "How is your mood right now?" in pushes["ALEX"][0]
+    assert "Time for your check-in" in pushes["ALEX"][0]
 
 
 async def test_only_actions_a_partner_has_alone_are_used(

@@ -502,7 +502,7 @@ async def test_the_couples_own_held_messages_survive_a_restart(
     await hass.async_block_till_done()
     assert len(phones[PHONE_1]) == cleared[0] + 3
     assert {call.data["message"] for call in phones[PHONE_2][cleared[1] :]} == {
-        "How is your mood right now?",
+        "Time for your check-in: three quick taps on how today feels.",
         "Walk tomorrow?",
         "Open Together in Home Assistant to read both answers.",
     }
