@@ -603,6 +603,10 @@ class Conversation:
         if reminder is Reminder.MORNING:
             await self.morning.async_send(slot)
             return
+        await self._async_request_within_limit(slot)
+
+    async def _async_request_within_limit(self, slot: int) -> None:
+        """Ask for a check-in unless the hour's requests are used up (logged)."""
         try:
             await self.async_request_check_in(slot)
         except LimitReachedError:
@@ -686,15 +690,7 @@ class Conversation:
                 self._coordinator.fire(
                     "check_in_due", self._coordinator.partner_payload(slot)
                 )
-                try:
-                    await self.async_request_check_in(slot)
-                except LimitReachedError:
-                    _LOGGER.warning(
-                        "Partner %s was asked for a check-in %s times this hour; "
-                        "not asking again now",
-                        slot,
-                        CHECKIN_REQUESTS_PER_HOUR,
-                    )
+                await self._async_request_within_limit(slot)
 
 
 def _request_id() -> str:
