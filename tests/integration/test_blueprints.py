@@ -43,12 +43,10 @@ RITUAL = "switch.alex_sam_ritual"
 CHECK_IN_REQUEST = "Time for your check-in: three quick taps on how today feels."
 TITLES = {
     "check_in_reminder.yaml": "ask again for a check-in",
-    "dose_day_morning.yaml": "dose-day morning note",
+    "dose_day_morning.yaml": "offer to move a dose on a day that is not calm",
     "ritual_at_a_time.yaml": "evening ritual at a time",
 }
 
-NOTE = "Good morning, today is a dose day."
-NO_ALCOHOL = "No alcohol today."
 NOT_CALM = (
     "Today may not be calm (you said so yourselves). If you would rather wait, "
     "you can move the dose to the next rest day."
@@ -290,7 +288,7 @@ async def test_reminder_only_for_the_chosen_partner_and_couple(
 # ---- dose-day morning -----------------------------------------------------
 
 
-async def _morning(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+async def _morning(hass: HomeAssistant, entry: MockConfigEntry, **extra: str) -> None:
     await _use(
         hass,
         "dose_day_morning",
@@ -298,7 +296,7 @@ async def _morning(hass: HomeAssistant, entry: MockConfigEntry) -> None:
         when="10:30:00",
         dose_day=DOSE_DAY,
         calm_day=CALM_DAY,
-        intention=INTENTION,
+        **extra,
     )
 
 
@@ -345,33 +343,19 @@ def _on_both_phones(
     return notes
 
 
-@pytest.mark.parametrize(
-    ("intention", "message"),
-    [
-        (
-            "listen more than we talk",
-            f"{NOTE} Your intention: “listen more than we talk”. {NO_ALCOHOL}",
-        ),
-        ("", f"{NOTE} {NO_ALCOHOL}"),
-    ],
-)
-async def test_morning_note_on_a_calm_dose_day(
+async def test_no_offer_on_a_calm_dose_day(
     hass: HomeAssistant,
     setup_entry: MockConfigEntry,
     phones: dict[str, list[ServiceCall]],
     freezer: FrozenDateTimeFactory,
-    intention: str,
-    message: str,
 ) -> None:
-    """Both phones hear the intention and "no alcohol today", with nothing to tap."""
-    await _set_intention_and_feeling(hass, "automatic", intention)
+    """A calm dose day needs no offer: the integration's own note says the rest."""
+    await _set_intention_and_feeling(hass, "automatic")
     assert state_of(hass, CALM_DAY) == "on"
     await _morning(hass, setup_entry)
-    await _at(hass, freezer, "2026-01-05T10:29:00+02:00")
-    assert _notes(phones) == []
-
     await _at(hass, freezer, "2026-01-05T10:30:00+02:00")
-    assert _notes(phones) == _on_both_phones(setup_entry, message)
+    await _at(hass, freezer, "2026-01-05T14:30:00+02:00")
+    assert _notes(phones) == []
 
 
 async def test_morning_note_offers_to_move_the_dose_when_not_calm(
@@ -391,11 +375,7 @@ async def test_morning_note_offers_to_move_the_dose_when_not_calm(
     (offer,) = alex["data"]["actions"]
     assert offer["title"] == "Move the dose"
     assert offer["action"].startswith("MICRODOSE_TOGETHER_POSTPONE_")
-    assert [alex, sam] == _on_both_phones(
-        setup_entry,
-        f"{NOTE} Your intention: “listen more than we talk”. {NO_ALCOHOL} {NOT_CALM}",
-        [offer],
-    )
+    assert [alex, sam] == _on_both_phones(setup_entry, NOT_CALM, [offer])
 
     await _tap(
         hass, "MICRODOSE_TOGETHER_POSTPONE_another_morning", user_id=ALEX_USER_ID
@@ -409,6 +389,20 @@ async def test_morning_note_offers_to_move_the_dose_when_not_calm(
         setup_entry,
         "Moved. Your dose is now on Tuesday 6 January; today is a rest day.",
     )
+
+
+async def test_an_automation_from_the_earlier_version_still_offers(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """The intention input the blueprint once had is left over, and ignored."""
+    await _set_intention_and_feeling(hass, "not_calm")
+    await _morning(hass, setup_entry, intention=INTENTION)
+    await _at(hass, freezer, "2026-01-05T10:30:00+02:00")
+    (alex, _sam) = _notes(phones)
+    assert alex["message"] == NOT_CALM
 
 
 async def test_morning_note_says_gently_why_today_is_not_calm(
@@ -428,9 +422,8 @@ async def test_morning_note_says_gently_why_today_is_not_calm(
 
     (alex, sam) = _notes(phones)
     message = (
-        f"{NOTE} {NO_ALCOHOL} Today may not be calm (one of you is feeling "
-        "stressed). If you would rather wait, you can move the dose to the next "
-        "rest day."
+        "Today may not be calm (one of you is feeling stressed). If you would "
+        "rather wait, you can move the dose to the next rest day."
     )
     assert [alex["message"], sam["message"]] == [message, message]
 
@@ -466,14 +459,15 @@ async def test_morning_note_waits_for_quiet_hours_to_end(
     """A note due in the couple's quiet hours reaches both phones when they end."""
     entry = make_entry(options={"quiet_start": "10:00:00", "quiet_end": "11:00:00"})
     await async_set_up(hass, entry)
-    await _set_intention_and_feeling(hass, "automatic", "")
+    await _set_intention_and_feeling(hass, "not_calm", "")
     await _morning(hass, entry)
     await _at(hass, dose_day_clock, "2026-01-05T10:30:00+02:00")
     await _at(hass, dose_day_clock, "2026-01-05T10:59:59+02:00")
     assert _notes(phones) == []
 
     await _at(hass, dose_day_clock, "2026-01-05T11:00:00+02:00")
-    assert _notes(phones) == _on_both_phones(entry, f"{NOTE} {NO_ALCOHOL}")
+    (alex, _sam) = _notes(phones)
+    assert _notes(phones) == _on_both_phones(entry, NOT_CALM, alex["data"]["actions"])
 
 
 @pytest.mark.parametrize(("tapped_at", "moved"), [("14:29", True), ("14:30", False)])
