@@ -262,8 +262,14 @@ class MicrodoseCoordinator(DataUpdateCoordinator[CoupleSnapshot]):
         return target
 
     async def async_pause(self) -> None:
-        """Pause the whole protocol from today; paused days do not advance it."""
-        self._change_protocol(self.protocol.pause(self.today()))
+        """Pause the whole protocol; paused days do not advance it.
+
+        The pause begins today, or tomorrow when a dose was already logged
+        today: that day stays the dose day it was.
+        """
+        today = self.today()
+        start = today + timedelta(days=1) if self.doses.dosed_on(today) else today
+        self._change_protocol(self.protocol.pause(start))
         self.fire("protocol_paused")
 
     async def async_resume(self) -> None:

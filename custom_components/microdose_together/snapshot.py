@@ -130,7 +130,7 @@ def build_snapshot(
         next_dose=doses.next_dose_date(protocol, today, slots),
         position=position,
         break_end=protocol.break_end(today),
-        paused=protocol.is_paused_now(today),
+        paused=protocol.has_open_pause,  # also a pause that begins tomorrow
         partners={slot: _partner(slot, protocol, doses, today) for slot in slots},
         conversation=conversation,
         calm=calm,

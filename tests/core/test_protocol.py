@@ -304,6 +304,16 @@ def test_open_pause() -> None:
         protocol.pause(d("2026-01-20"))
 
 
+def test_a_pause_from_tomorrow_is_open_but_not_yet_in_force() -> None:
+    protocol = fadiman().pause(d("2026-01-06"))
+    assert protocol.has_open_pause
+    assert not protocol.is_paused_now(MONDAY)
+    assert not protocol.paused_on(MONDAY)
+    assert protocol.phase(MONDAY) is Phase.DOSE_DAY
+    assert not fadiman().has_open_pause
+    assert protocol.resume(MONDAY) == fadiman()
+
+
 def test_pause_refusals() -> None:
     closed = replace(fadiman(), pauses=(Pause(d("2026-01-10"), d("2026-01-12")),))
     with pytest.raises(ValueError, match="already paused on 2026-01-11"):

@@ -166,6 +166,42 @@ async def test_pause_and_resume(
     assert err.value.translation_key == "not_paused"
 
 
+async def test_a_pause_after_a_logged_dose_begins_tomorrow(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, freezer: FrozenDateTimeFactory
+) -> None:
+    """Today's dose stays on a dose day: the schedule counts it, nothing stacks."""
+    await act(hass, setup_entry, "log_dose", partner=1)
+    await hass.services.async_call(
+        "switch",
+        "turn_on",
+        {"entity_id": "switch.alex_sam_protocol_paused"},
+        blocking=True,
+    )
+    assert state_of(hass, "switch.alex_sam_protocol_paused") == "on"
+    assert state_of(hass, "sensor.alex_sam_phase") == "dose_day"  # as it was dosed
+    assert setup_entry.runtime_data.protocol.paused_on(date(2026, 1, 6))
+
+    await _midnight(hass, freezer, "2026-01-06")
+    assert state_of(hass, "sensor.alex_sam_phase") == "paused"
+    # Back on the 8th: the 5th was cycle day 1, so the 8th is day 2, a rest day.
+    await _midnight(hass, freezer, "2026-01-08")
+    await act(hass, setup_entry, "resume_protocol")
+    assert state_of(hass, "sensor.alex_sam_cycle_day") == "2"
+    assert state_of(hass, "sensor.alex_sam_phase") == "rest_day"
+
+
+async def test_pausing_and_resuming_on_a_dosed_day_leaves_no_pause(
+    hass: HomeAssistant, setup_entry: MockConfigEntry
+) -> None:
+    """Changing one's mind the same day undoes the pause completely."""
+    before = setup_entry.runtime_data.protocol
+    await act(hass, setup_entry, "log_dose", partner=2)
+    await act(hass, setup_entry, "pause_protocol")
+    await act(hass, setup_entry, "resume_protocol")
+    assert state_of(hass, "switch.alex_sam_protocol_paused") == "off"
+    assert setup_entry.runtime_data.protocol.pauses == before.pauses
+
+
 async def test_skip_dose_day(hass: HomeAssistant, setup_entry: MockConfigEntry) -> None:
     """Skipping today's dose makes it a rest day; a rest day cannot be skipped."""
     await hass.services.async_call(

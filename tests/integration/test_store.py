@@ -161,7 +161,8 @@ async def test_saves_are_delayed_and_coalesced(
 
     stored = decode_history(hass_storage[key]["data"])
     assert [record["id"] for record in stored["doses"]] == [dose.id]
-    assert stored["protocol_state"]["pauses"] == [{"start": "2026-01-05", "end": None}]
+    # Alex dosed today, so the pause begins tomorrow.
+    assert stored["protocol_state"]["pauses"] == [{"start": "2026-01-06", "end": None}]
 
 
 async def test_repair_issue_is_acknowledged(

@@ -171,6 +171,15 @@ class Protocol:
         pause = self._open_pause()
         return pause is not None and pause.start <= day
 
+    @property
+    def has_open_pause(self) -> bool:
+        """Return whether the couple paused and has not resumed.
+
+        A pause asked for on a day already dosed begins the next day (see
+        `pause`); the couple has paused all the same.
+        """
+        return self._open_pause() is not None
+
     def phase(self, day: date) -> Phase:
         """Return what `day` is, after pauses, skipped and extra days."""
         if self.paused_on(day):
@@ -236,7 +245,13 @@ class Protocol:
         return count / self.weeks_on
 
     def pause(self, day: date) -> Protocol:
-        """Pause the schedule from `day` until resumed."""
+        """Pause the schedule from `day` until resumed.
+
+        A day on which a dose was already taken must stay what it was, so the
+        couple's pause asked for then is given the next day as `day`: a paused
+        day in hindsight would not advance the schedule and could make the
+        very next day a dose day.
+        """
         open_pause = self._open_pause()
         if open_pause is not None:
             raise ValueError(f"the protocol is already paused since {open_pause.start}")
