@@ -241,7 +241,7 @@ class Conversation:
         self.check_request_limit(slot)
         self._asked_at.setdefault(slot, []).append(dt_util.utcnow())
         self.snoozes.async_drop_later(slot, Reminder.CHECK_IN)  # asked now instead
-        request = {"id": _request_id(), "step": ASK_STEP}
+        request = {"id": new_request_id(), "step": ASK_STEP}
         self.requests[f"{slot}:checkin"] = request
         self.save()
         delivery = await self._async_send_checkin_step(slot, request)
@@ -335,7 +335,7 @@ class Conversation:
             return {}  # both answered tonight's prompt: nothing to send
         sends = []
         for slot in slots:
-            request = {"id": _request_id(), "day": shared.day.isoformat()}
+            request = {"id": new_request_id(), "day": shared.day.isoformat()}
             self.requests[f"{slot}:prompt"] = request
             action = ActionId(self._entry_id, slot, request["id"], "")
             sends.append(
@@ -560,7 +560,7 @@ class Conversation:
             return False
         answers = {**request, step: value}
         next_step = CHECKIN_ORDER[CHECKIN_ORDER.index(step) + 1]
-        following = {**answers, "id": _request_id(), "step": next_step}
+        following = {**answers, "id": new_request_id(), "step": next_step}
         if next_step == NOTE_STEP:
             record = self._record_phone_check_in(slot, answers)
             if record is None:
@@ -579,7 +579,7 @@ class Conversation:
             return await self._async_snooze_reply(slot, Reminder.CHECK_IN, choice)
         if choice != CHOICE_NOW:
             return False
-        following = {"id": _request_id(), "step": CHECKIN_ORDER[1]}
+        following = {"id": new_request_id(), "step": CHECKIN_ORDER[1]}
         self.requests[f"{slot}:checkin"] = following
         self.save()
         await self._async_send_checkin_step(slot, following)
@@ -691,8 +691,3 @@ class Conversation:
                     "check_in_due", self._coordinator.partner_payload(slot)
                 )
                 await self._async_request_within_limit(slot)
-
-
-def _request_id() -> str:
-    """Return a short, unguessable id for one notification request."""
-    return new_request_id()

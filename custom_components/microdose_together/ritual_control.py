@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 import logging
 from typing import TYPE_CHECKING, Any, Final
 
@@ -163,11 +164,11 @@ class RitualController:
                 "preset": self.preset,
                 "steps": [],
             }
-
-        async def _send_prompt() -> list[RitualStep]:
-            return await self._async_send_prompt(settings.prompt_theme)
-
-        notify = _send_prompt if settings.send_prompt else None
+        notify = (
+            partial(self._async_send_prompt, settings.prompt_theme)
+            if settings.send_prompt
+            else None
+        )
         report = await async_start_ritual(self._hass, settings, notify=notify)
         self.async_check_devices()
         if report.nothing_happened:

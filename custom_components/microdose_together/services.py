@@ -34,6 +34,7 @@ from .action_helpers import (
     coordinator_for,
     local_day,
     moment,
+    validation_error,
     whole_number,
 )
 from .const import ATTR_PARTNER, DOMAIN
@@ -52,7 +53,7 @@ from .identity import ensure_acts_as, ensure_in_couple
 from .insight_actions import INSIGHT_SERVICES
 from .partner_message import MESSAGE_SERVICES
 from .ritual_presets import find_preset
-from .ritual_settings import CONVERSATION
+from .ritual_settings import CONVERSATION, RitualSettings
 
 SERVICE_LOG_DOSE = "log_dose"
 SERVICE_DELETE_DOSE = "delete_dose"
@@ -236,20 +237,20 @@ async def _delete_dose(
     return None
 
 
+def chosen_preset(coordinator: MicrodoseCoordinator, wanted: str) -> RitualSettings:
+    """Return the couple's preset by id or name, or refuse naming their presets."""
+    if (preset := find_preset(coordinator.ritual_presets, wanted)) is None:
+        raise validation_error(
+            "ritual_preset_unknown",
+            {"preset": echo(wanted), "presets": ", ".join(coordinator.ritual_presets)},
+        )
+    return preset
+
+
 async def _start_ritual(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
-    preset = find_preset(coordinator.ritual_presets, call.data[ATTR_PRESET])
-    if preset is None:
-        raise ServiceValidationError(
-            translation_domain=DOMAIN,
-            translation_key="ritual_preset_unknown",
-            translation_placeholders={
-                "preset": echo(call.data[ATTR_PRESET]),
-                "presets": ", ".join(coordinator.ritual_presets),
-            },
-        )
-    settings = preset.with_overrides(
+    settings = chosen_preset(coordinator, call.data[ATTR_PRESET]).with_overrides(
         brightness_pct=call.data.get(ATTR_BRIGHTNESS),
         media_content_id=call.data.get(ATTR_MEDIA_CONTENT_ID),
         media_content_type=call.data.get(ATTR_MEDIA_CONTENT_TYPE),

@@ -30,13 +30,17 @@ from .action_helpers import local_day, validation_error
 from .const import ATTR_CONFIG_ENTRY_ID, DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .core.calm import Override
-from .core.limits import INTENTION_MAX_LENGTH, echo
+from .core.limits import INTENTION_MAX_LENGTH
 from .dialogue_actions import ATTR_END, ATTR_INTENTION, ATTR_START, HISTORY_MAX_DAYS
 from .insight_view import day_series, first_day, insight_range, insights_between
 from .panel_view import today_for
-from .ritual_presets import find_preset
-from .ritual_settings import CONVERSATION, RitualSettings
-from .services import ATTR_ACKNOWLEDGE, ATTR_PRESET, async_log_dose_answer
+from .ritual_settings import CONVERSATION
+from .services import (
+    ATTR_ACKNOWLEDGE,
+    ATTR_PRESET,
+    async_log_dose_answer,
+    chosen_preset,
+)
 from .websocket_fields import command_schema, own_couple, read_fields
 
 WS_TODAY: Final = f"{DOMAIN}/today"
@@ -169,21 +173,11 @@ async def _say_how_today_feels(
     await coordinator.async_set_override(Override(data[ATTR_TODAY_FEELS]))
 
 
-def _chosen_preset(coordinator: MicrodoseCoordinator, wanted: str) -> RitualSettings:
-    """Return the couple's preset asked for, or refuse as the action does."""
-    if (preset := find_preset(coordinator.ritual_presets, wanted)) is None:
-        raise validation_error(
-            "ritual_preset_unknown",
-            {"preset": echo(wanted), "presets": ", ".join(coordinator.ritual_presets)},
-        )
-    return preset
-
-
 async def _start_ritual(
     coordinator: MicrodoseCoordinator, _slot: int, data: dict[str, Any]
 ) -> dict[str, Any]:
     """Start the chosen ritual preset; answer its step report."""
-    preset = _chosen_preset(coordinator, data[ATTR_PRESET])
+    preset = chosen_preset(coordinator, data[ATTR_PRESET])
     return await coordinator.ritual.async_start(preset)
 
 

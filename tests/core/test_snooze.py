@@ -20,7 +20,7 @@ NOW = datetime(2026, 1, 5, 21, 30, 42, 123, tzinfo=UTC)
 
 def test_later_asks_again_on_a_whole_minute() -> None:
     """Asked at 21:30:42, thirty minutes on is 22:00:00."""
-    snooze = Snooze.later(NOW, 30)
+    snooze = Snooze(ask_at=ask_again_at(NOW, 30))
     assert snooze.ask_at == datetime(2026, 1, 5, 22, 0, tzinfo=UTC)
     assert not snooze.rests_on(NOW.date())
     assert not snooze.is_empty_on(NOW.date())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import ExitStack
 from datetime import timedelta
 from pathlib import Path
@@ -273,14 +273,26 @@ async def eighteen_days(
 
 
 @pytest.fixture
-async def ritual_entry(
+def ritual_home(
     hass: HomeAssistant,
     phones: dict[str, list[ServiceCall]],
     make_entry: Callable[..., MockConfigEntry],
     dose_day_clock: FrozenDateTimeFactory,
+) -> Callable[..., Awaitable[MockConfigEntry]]:
+    """Set up the demo home and a couple whose rituals use it, options added."""
+
+    async def _set_up(**options: Any) -> MockConfigEntry:
+        await async_set_up_demo(hass)
+        entry = make_entry(options=RITUAL_OPTIONS | options)
+        await async_set_up(hass, entry)
+        return entry
+
+    return _set_up
+
+
+@pytest.fixture
+async def ritual_entry(
+    ritual_home: Callable[..., Awaitable[MockConfigEntry]],
 ) -> MockConfigEntry:
     """A couple whose rituals use every demo light and the living-room player."""
-    await async_set_up_demo(hass)
-    entry = make_entry(options=RITUAL_OPTIONS)
-    await async_set_up(hass, entry)
-    return entry
+    return await ritual_home()

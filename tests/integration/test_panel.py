@@ -8,7 +8,7 @@ and as the household's admin, and read every frame each browser would get.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from http import HTTPStatus
 from typing import Any
@@ -57,9 +57,7 @@ BUILT_IN_PRESETS = [
     {"id": "walk", "name": ""},
 ]
 # A couple who added a preset of their own, on the demo lights and player.
-SAUNA_OPTIONS = RITUAL_OPTIONS | {
-    CONF_RITUAL_PRESETS: {"custom_1": {CONF_RITUAL_NAME: "Sauna evening"}}
-}
+SAUNA_OPTIONS = {CONF_RITUAL_PRESETS: {"custom_1": {CONF_RITUAL_NAME: "Sauna evening"}}}
 # A bound for a frame that must come; reached only when something is broken.
 FRAME_WAIT = 30
 
@@ -473,16 +471,10 @@ def _room(hass: HomeAssistant) -> list[Any]:
 
 @pytest.fixture
 async def sauna_entry(
-    hass: HomeAssistant,
-    phones: dict[str, list[ServiceCall]],
-    make_entry: Callable[..., MockConfigEntry],
-    dose_day_clock: FrozenDateTimeFactory,
+    ritual_home: Callable[..., Awaitable[MockConfigEntry]],
 ) -> MockConfigEntry:
     """A couple with the built-in presets and their own sauna evening."""
-    await async_set_up_demo(hass)
-    entry = make_entry(options=SAUNA_OPTIONS)
-    await async_set_up(hass, entry)
-    return entry
+    return await ritual_home(**SAUNA_OPTIONS)
 
 
 async def test_both_partners_see_the_presets_and_which_one_runs(

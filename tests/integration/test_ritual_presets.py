@@ -7,7 +7,7 @@ also when Home Assistant restarts in the middle of a walk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -37,8 +37,6 @@ from .demo_home import (
     KITCHEN,
     LIGHTS,
     PLAYER,
-    RITUAL_OPTIONS,
-    async_set_up_demo,
     look,
 )
 from .helpers import act, async_set_up, state_of
@@ -476,16 +474,11 @@ def test_presets_from_options_leave_out_what_is_not_a_preset() -> None:
 
 
 async def test_a_missing_light_does_not_stop_the_walk(
-    hass: HomeAssistant,
-    phones: dict[str, list[ServiceCall]],
-    make_entry: Callable[..., MockConfigEntry],
-    dose_day_clock: FrozenDateTimeFactory,
+    hass: HomeAssistant, ritual_home: Callable[..., Awaitable[MockConfigEntry]]
 ) -> None:
     """One light gone: it is reported, the rest go off and come back."""
-    await async_set_up_demo(hass)
     walk = {"ritual_lights": [CEILING, "light.gone", KITCHEN]}
-    entry = make_entry(options=RITUAL_OPTIONS | {CONF_RITUAL_PRESETS: {"walk": walk}})
-    await async_set_up(hass, entry)
+    entry = await ritual_home(**{CONF_RITUAL_PRESETS: {"walk": walk}})
     before = room(hass)
 
     response = await act(hass, entry, "start_ritual", preset="walk")

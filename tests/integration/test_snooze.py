@@ -61,6 +61,20 @@ async def couple(
     return entry
 
 
+@pytest.fixture
+async def early_couple(
+    hass: HomeAssistant,
+    phones: dict[str, list[ServiceCall]],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> MockConfigEntry:
+    """Alex and Sam set up at 07:00 on their first dose day, before the morning note."""
+    await _at(hass, dose_day_clock, "2026-01-05T07:00:00+02:00")
+    entry = make_entry()
+    await async_set_up(hass, entry)
+    return entry
+
+
 async def _later(
     hass: HomeAssistant, calls: list[ServiceCall], user_id: str, choice: int = 1
 ) -> None:
@@ -225,14 +239,12 @@ async def test_the_other_partners_taps_snooze_nothing(
 
 async def test_the_morning_note_reaches_only_those_still_to_dose(
     hass: HomeAssistant,
+    early_couple: MockConfigEntry,
     phones: dict[str, list[ServiceCall]],
-    make_entry: Callable[..., MockConfigEntry],
     dose_day_clock: FrozenDateTimeFactory,
 ) -> None:
     """Alex dosed at 07:00; at 08:00 only Sam's phone gets the dose-day note."""
-    await _at(hass, dose_day_clock, "2026-01-05T07:00:00+02:00")
-    entry = make_entry()
-    await async_set_up(hass, entry)
+    entry = early_couple
     await act(hass, entry, "set_intention", intention="listen more")
     await act(hass, entry, "log_dose", partner=1)
     await _at(hass, dose_day_clock, "2026-01-05T08:00:00+02:00")
@@ -258,14 +270,12 @@ async def test_the_morning_note_reaches_only_those_still_to_dose(
 
 async def test_a_later_morning_note_comes_again_until_the_dose_is_logged(
     hass: HomeAssistant,
+    early_couple: MockConfigEntry,
     phones: dict[str, list[ServiceCall]],
-    make_entry: Callable[..., MockConfigEntry],
     dose_day_clock: FrozenDateTimeFactory,
 ) -> None:
     """Sam's "Later" brings the note back in 30 minutes; the dose closes it."""
-    await _at(hass, dose_day_clock, "2026-01-05T07:00:00+02:00")
-    entry = make_entry()
-    await async_set_up(hass, entry)
+    entry = early_couple
     await _at(hass, dose_day_clock, "2026-01-05T08:00:00+02:00")
     await _later(hass, phones[PHONE_2], SAM_USER_ID)
     await _later(hass, phones[PHONE_1], ALEX_USER_ID, choice=2)  # not today
@@ -287,14 +297,12 @@ async def test_a_later_morning_note_comes_again_until_the_dose_is_logged(
 
 async def test_logging_the_dose_closes_an_open_morning_note(
     hass: HomeAssistant,
+    early_couple: MockConfigEntry,
     phones: dict[str, list[ServiceCall]],
-    make_entry: Callable[..., MockConfigEntry],
     dose_day_clock: FrozenDateTimeFactory,
 ) -> None:
     """Dosed from the panel while the note is on the phone: the note goes away."""
-    await _at(hass, dose_day_clock, "2026-01-05T07:00:00+02:00")
-    entry = make_entry()
-    await async_set_up(hass, entry)
+    entry = early_couple
     await _at(hass, dose_day_clock, "2026-01-05T08:00:00+02:00")
     await act(hass, entry, "log_dose", partner=1)
     assert phones[PHONE_1][-1].data == {

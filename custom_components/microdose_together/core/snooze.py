@@ -31,11 +31,6 @@ class Snooze:
     resting_on: date | None = None
 
     @staticmethod
-    def later(now: datetime, minutes: int) -> Snooze:
-        """Ask again `minutes` after `now`."""
-        return Snooze(ask_at=ask_again_at(now, minutes))
-
-    @staticmethod
     def not_today(today: date) -> Snooze:
         """Ask no more on `today`; the next day's reminder comes as usual."""
         return Snooze(resting_on=today)
