@@ -8,7 +8,7 @@ shared. No note is ever part of it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 from .const import PARTNER_SLOTS
@@ -17,7 +17,7 @@ from .ritual_presets import is_custom
 from .snapshot import PartnerCheckIns
 
 
-def _iso(moment: datetime | None) -> str | None:
+def _iso(moment: date | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
@@ -104,9 +104,10 @@ def today_for(coordinator: MicrodoseCoordinator, reader: int) -> dict[str, Any]:
         "today": snapshot.today.isoformat(),
         "phase": snapshot.phase.value,
         "cycle_day": snapshot.position.day if snapshot.position else None,
-        "next_dose": snapshot.next_dose.isoformat() if snapshot.next_dose else None,
-        "break_end": snapshot.break_end.isoformat() if snapshot.break_end else None,
+        "next_dose": _iso(snapshot.next_dose),
+        "break_end": _iso(snapshot.break_end),
         "paused": snapshot.paused,
+        "pause_begins": _iso(snapshot.pause_begins),
         "calm": snapshot.calm.as_dict() if snapshot.calm else None,
         "today_feels": snapshot.override.value,
         "intention": snapshot.conversation.intention,

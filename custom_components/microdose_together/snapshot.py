@@ -35,6 +35,7 @@ class CoupleSnapshot:
     position: CyclePosition | None
     break_end: date | None
     paused: bool
+    pause_begins: date | None  # set while a pause asked for today begins later
     partners: dict[int, PartnerSnapshot]
     conversation: ConversationSnapshot
     calm: CalmVerdict | None
@@ -131,6 +132,7 @@ def build_snapshot(
         position=position,
         break_end=protocol.break_end(today),
         paused=protocol.has_open_pause,  # also a pause that begins tomorrow
+        pause_begins=protocol.pause_begins_after(today),
         partners={slot: _partner(slot, protocol, doses, today) for slot in slots},
         conversation=conversation,
         calm=calm,

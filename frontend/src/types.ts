@@ -75,6 +75,8 @@ export interface Today {
   next_dose: string | null;
   break_end: string | null;
   paused: boolean;
+  /** The first day of a pause asked for on a day already dosed; null otherwise. */
+  pause_begins: string | null;
   calm: { calm: boolean; reasons: string[] } | null;
   today_feels: TodayFeels;
   intention: string;

@@ -10,6 +10,7 @@ export const today = (overrides: Partial<Today> = {}): Today => ({
   next_dose: "2026-12-02",
   break_end: null,
   paused: false,
+  pause_begins: null,
   calm: { calm: false, reasons: ["busy_hours"] },
   today_feels: "automatic",
   intention: "Be gentle",

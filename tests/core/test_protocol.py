@@ -310,7 +310,10 @@ def test_a_pause_from_tomorrow_is_open_but_not_yet_in_force() -> None:
     assert not protocol.is_paused_now(MONDAY)
     assert not protocol.paused_on(MONDAY)
     assert protocol.phase(MONDAY) is Phase.DOSE_DAY
+    assert protocol.pause_begins_after(MONDAY) == d("2026-01-06")
+    assert protocol.pause_begins_after(d("2026-01-06")) is None  # in force now
     assert not fadiman().has_open_pause
+    assert fadiman().pause_begins_after(MONDAY) is None
     assert protocol.resume(MONDAY) == fadiman()
 
 

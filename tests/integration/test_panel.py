@@ -198,6 +198,7 @@ async def test_today_as_each_partner_sees_it(
     assert alex["phase"] == "dose_day"
     assert alex["cycle_day"] == 1
     assert alex["paused"] is False
+    assert alex["pause_begins"] is None
     assert alex["today_feels"] == "automatic"
     assert alex["intention"] == "Listen first"
     assert alex["dose"] == {"amount_g": 0.1, "form": "dried"}
@@ -217,6 +218,24 @@ async def test_today_as_each_partner_sees_it(
         "result"
     ]
     assert (sam["me"], sam["partner"]) == (alex["partner"], alex["me"])
+
+
+async def test_a_pause_after_a_dose_shows_the_day_it_begins(
+    hass: HomeAssistant, setup_entry: MockConfigEntry, ws: Callable[..., Any]
+) -> None:
+    """Paused at once, yet today stays the dose day it was; the pause begins later."""
+    entry_id = setup_entry.entry_id
+    await act(hass, setup_entry, "log_dose", partner=1)
+    await act(hass, setup_entry, "pause_protocol")
+    today = (await ws(SAM_USER_ID, "today", config_entry_id=entry_id))["result"]
+    assert today["paused"] is True
+    assert today["pause_begins"] == "2026-01-06"
+    assert today["phase"] == "dose_day"
+
+    await act(hass, setup_entry, "resume_protocol")
+    today = (await ws(SAM_USER_ID, "today", config_entry_id=entry_id))["result"]
+    assert today["paused"] is False
+    assert today["pause_begins"] is None
 
 
 async def test_outsiders_get_no_today_and_change_nothing(

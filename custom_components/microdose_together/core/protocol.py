@@ -180,6 +180,11 @@ class Protocol:
         """
         return self._open_pause() is not None
 
+    def pause_begins_after(self, day: date) -> date | None:
+        """Return the first day of an open pause that has not begun by `day`."""
+        pause = self._open_pause()
+        return pause.start if pause is not None and pause.start > day else None
+
     def phase(self, day: date) -> Phase:
         """Return what `day` is, after pauses, skipped and extra days."""
         if self.paused_on(day):

@@ -103,7 +103,11 @@ export class TodayView extends ViewBase {
         ${today.cycle_day != null
           ? html`<p>${t("today.cycle_day", { day: today.cycle_day })}</p>`
           : nothing}
-        ${today.paused ? html`<p>${t("today.paused")}</p>` : nothing}
+        ${today.pause_begins
+          ? html`<p>${t("today.pause_begins", { date: formatDay(today.pause_begins, lang, true) })}</p>`
+          : today.paused
+            ? html`<p>${t("today.paused")}</p>`
+            : nothing}
         ${today.phase === "tolerance_break" && today.break_end
           ? html`<p>${t("today.break_end", { date: formatDay(today.break_end, lang, true) })}</p>`
           : nothing}
