@@ -162,9 +162,15 @@ def test_paused_days_belong_to_no_cycle() -> None:
     """Two paused days push the break back and leave the cycle's count."""
     paused = PROTOCOL.pause(on(5)).resume(on(7))  # offsets 5 and 6 paused
     assert review_at_break(paused, [], [], on(21)) is None  # still dosing weeks
-    review = review_at_break(paused, [], [], on(23))
+    review = review_at_break(paused, [checkin(7, 2, 3, 3)], [], on(23))
     assert review is not None
     assert (review.start, review.end, review.days) == (on(0), on(22), 21)
+
+
+def test_a_cycle_without_a_check_in_gets_no_review() -> None:
+    """Installed on the break's first day, say: doses alone make no review."""
+    assert review_at_break(PROTOCOL, [], doses(), on(21)) is None
+    assert review_at_break(PROTOCOL, [checkin(20, 2, 3, 3)], [], on(21)) is not None
 
 
 def test_no_review_outside_a_break() -> None:

@@ -302,6 +302,24 @@ async def test_a_restart_on_the_breaks_first_day_sends_a_missed_review(
     assert len(reviews) == 1  # the break's second day reviews nothing
 
 
+async def test_a_cycle_nobody_checked_in_sends_no_review(
+    hass: HomeAssistant,
+    setup_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    freezer: FrozenDateTimeFactory,
+    reviews: list[Event[Any]],
+) -> None:
+    """Set up first on the break's first day, say: no figures of nothing are sent."""
+    assert await hass.config_entries.async_unload(setup_entry.entry_id)
+    await _at(hass, freezer, "2026-02-02T09:00:00+02:00")
+    await async_set_up(hass, setup_entry)
+    await _at(hass, freezer, "2026-02-03T00:00:01+02:00")
+    assert state_of(hass, "sensor.alex_sam_phase") == "tolerance_break"
+    assert reviews == []
+    for phone in PHONES.values():
+        assert _tagged(phones[phone], "cycle_review") == []
+
+
 async def test_the_review_follows_the_language(
     hass: HomeAssistant,
     make_entry: Callable[..., MockConfigEntry],

@@ -7,7 +7,9 @@ together, not what caused it. Below the days the insights need for a
 comparison, a partner's means are left out rather than shown on too few days.
 
 The cycle's days are its dosing weeks before the break (paused days belong to
-no cycle); the break itself holds no dose days to compare.
+no cycle); the break itself holds no dose days to compare. A cycle in which
+neither partner checked in (say, the integration was installed on the break's
+first day) has nothing to review, and gets no review.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def review_at_break(
     """Return the review of the cycle whose break begins `today`, else None.
 
     The break's first day is its first active one (a pause moves it); the
-    cycle's dosing weeks lie before it.
+    cycle's dosing weeks lie before it. None too when nobody checked in then.
     """
     position = protocol.position(today)
     if (
@@ -109,14 +111,15 @@ def review_at_break(
     ):
         return None
     found = for_cycle(protocol, checkins, doses, position.cycle, today=today - ONE_DAY)
+    partners = {p: PartnerReview.of(found.insights.partners[p]) for p in PARTNERS}
+    if not any(review.checked_in_days for review in partners.values()):
+        return None
     return CycleReview(
         cycle=found.cycle,
         start=found.insights.start,
         end=found.insights.end,
         days=found.days,
-        partners=MappingProxyType(
-            {p: PartnerReview.of(found.insights.partners[p]) for p in PARTNERS}
-        ),
+        partners=MappingProxyType(partners),
     )
 
 
