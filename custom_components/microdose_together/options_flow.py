@@ -55,10 +55,11 @@ from .flow_schemas import (
     validate_amounts,
 )
 from .reminder_snooze import snooze_minutes
-from .ritual_presets import is_custom, next_preset_id, with_preset
+from .ritual_presets import is_custom, is_tuned, next_preset_id, with_preset
 from .ritual_schema import (
     CONF_PRESET_CHOICE,
     CONF_REMOVE_PRESET,
+    CONF_RESET_PRESET,
     NEW_PRESET,
     RITUAL_OPTIONAL,
     preset_choice_schema,
@@ -361,10 +362,13 @@ class MicrodoseOptionsFlow(OptionsFlow):
         errors: dict[str, str] = {}
         if user_input is not None:
             values = dict(user_input)
-            remove = values.pop(CONF_REMOVE_PRESET, False)
+            # Removing an added preset and resetting a built-in one both
+            # forget what was stored for it.
+            forget = values.pop(CONF_REMOVE_PRESET, False)
+            forget |= values.pop(CONF_RESET_PRESET, False)
             if named:
                 values[CONF_RITUAL_NAME] = str(values.get(CONF_RITUAL_NAME, "")).strip()
-            if remove:
+            if forget:
                 return self.async_create_entry(
                     data=with_preset(self.config_entry.options, self._preset, None)
                 )
@@ -386,11 +390,21 @@ class MicrodoseOptionsFlow(OptionsFlow):
         return self.async_show_form(
             step_id="ritual_preset",
             data_schema=self.add_suggested_values_to_schema(
-                ritual_schema(named=named, removable=named and not new),
+                ritual_schema(named=named, forget=self._forget_field(new)),
                 user_input or current,
             ),
             errors=errors,
         )
+
+    def _forget_field(self, new: bool) -> str | None:
+        """Return the toggle that forgets the chosen preset, if it can be forgotten."""
+        if new:
+            return None
+        if is_custom(self._preset):
+            return CONF_REMOVE_PRESET
+        if is_tuned(self.config_entry.options, self._preset):
+            return CONF_RESET_PRESET
+        return None
 
     def _save(self, changes: Mapping[str, Any]) -> ConfigFlowResult:
         return self.async_create_entry(data={**self.config_entry.options, **changes})

@@ -103,6 +103,11 @@ def find_preset(
     return next((p for p in presets.values() if p.name.casefold() == name), None)
 
 
+def is_tuned(options: Mapping[str, Any], preset_id: str) -> bool:
+    """Return whether the couple changed journaling or the walk from how it came."""
+    return preset_id in BUILT_IN_PRESETS[1:] and preset_id in _tuned(options)
+
+
 def is_custom(preset_id: str) -> bool:
     """Return whether the preset is one the couple added."""
     return (

@@ -42,6 +42,7 @@ CONF_PRESET_CHOICE: Final = "ritual_preset"
 NEW_PRESET: Final = "new"
 # Removes a preset the couple added.
 CONF_REMOVE_PRESET: Final = "remove_preset"
+CONF_RESET_PRESET: Final = "reset_preset"
 
 # Fields a couple may leave empty; leaving one empty clears the old value.
 RITUAL_OPTIONAL: Final = (
@@ -97,20 +98,19 @@ def _select(key: str, values: tuple[str, ...]) -> selector.SelectSelector:
     )
 
 
-def ritual_schema(*, named: bool = False, removable: bool = False) -> vol.Schema:
+def ritual_schema(*, named: bool = False, forget: str | None = None) -> vol.Schema:
     """Return one preset's form; defaults are the warm, dim "conversation".
 
-    A preset the couple adds has a name (`named`); one they added before can
-    also be removed (`removable`).
+    A preset the couple adds has a name (`named`). `forget` offers a last
+    toggle: `CONF_REMOVE_PRESET` for a preset they added before,
+    `CONF_RESET_PRESET` for a built-in one they tuned.
     """
     fields: dict[vol.Marker, object] = {}
     if named:
         fields[vol.Required(CONF_RITUAL_NAME)] = selector.TextSelector()
     removal: dict[vol.Marker, object] = {}
-    if removable:
-        removal[vol.Required(CONF_REMOVE_PRESET, default=False)] = (
-            selector.BooleanSelector()
-        )
+    if forget is not None:
+        removal[vol.Required(forget, default=False)] = selector.BooleanSelector()
     return vol.Schema(
         {
             **fields,

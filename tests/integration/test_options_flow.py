@@ -290,7 +290,8 @@ async def _option_steps(hass: HomeAssistant, entry: MockConfigEntry) -> list[Any
     """Open every section of the options, both pattern forms included."""
     sections = ("amounts", "notifications", "checkins", "prompts", "calm", "ritual")
     steps = [await _open(hass, entry, section) for section in sections]
-    for preset in ("new", "custom_1"):  # a new preset has a name; an old one a remove
+    # A new preset has a name, an added one a remove, a tuned built-in one a reset.
+    for preset in ("new", "custom_1", "walk"):
         result = await _open(hass, entry, "ritual")
         steps.append(
             await hass.config_entries.options.async_configure(
@@ -322,7 +323,10 @@ async def test_every_option_has_a_label_and_help(
             "custom_prompts": [
                 {"id": "custom_1", "theme": "gratitude", "text": "What made you laugh?"}
             ],
-            "ritual_presets": {"custom_1": {"ritual_name": "Sauna"}},
+            "ritual_presets": {
+                "custom_1": {"ritual_name": "Sauna"},
+                "walk": {"ritual_auto_end": 90},
+            },
         }
     )
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -335,6 +339,7 @@ async def test_every_option_has_a_label_and_help(
     assert {
         ("ritual_preset", "ritual_name"),
         ("ritual_preset", "remove_preset"),
+        ("ritual_preset", "reset_preset"),
     } <= seen
     assert {("pattern", "weekdays"), ("pattern", "days_on")} <= seen
 

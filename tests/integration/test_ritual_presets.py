@@ -368,6 +368,36 @@ async def test_couple_tunes_a_built_in_preset(
     assert presets["conversation"].lights == tuple(LIGHTS)  # untouched
     assert presets["walk"].lights == tuple(LIGHTS)
 
+    # Tuned once, journaling offers to go back to how it came.
+    result = await _options(hass, ritual_entry, "journaling", {"reset_preset": True})
+    assert result["type"] == "create_entry"
+    assert "ritual_presets" not in ritual_entry.options or (
+        "journaling" not in ritual_entry.options["ritual_presets"]
+    )
+    journaling = ritual_entry.runtime_data.ritual_presets["journaling"]
+    assert journaling.lights == tuple(LIGHTS)
+    assert journaling.brightness_pct == 60
+    assert journaling.share_after_minutes == 20
+    assert state_of(hass, JOURNALING_SCENE) == "unknown"  # the scene stays
+
+
+async def test_only_a_tuned_built_in_preset_offers_a_reset(
+    hass: HomeAssistant, ritual_entry: MockConfigEntry
+) -> None:
+    """Untouched journaling and the conversation have nothing to go back to."""
+    for preset in ("journaling", "walk", "conversation"):
+        result = await hass.config_entries.options.async_init(ritual_entry.entry_id)
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {"next_step_id": "ritual"}
+        )
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], {"ritual_preset": preset}
+        )
+        fields = {str(key) for key in result["data_schema"].schema}
+        assert "reset_preset" not in fields
+        assert "remove_preset" not in fields
+        hass.config_entries.options.async_abort(result["flow_id"])
+
 
 async def test_couple_adds_names_and_removes_a_preset(
     hass: HomeAssistant,
