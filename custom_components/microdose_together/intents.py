@@ -22,7 +22,7 @@ import voluptuous as vol
 from .const import ATTR_CONFIG_ENTRY_ID, ATTR_PARTNER, DOMAIN
 from .coordinator import MicrodoseConfigEntry, MicrodoseCoordinator
 from .identity import ensure_in_couple
-from .ritual_presets import JOURNALING, WALK
+from .ritual_presets import JOURNALING, WALK, is_custom
 from .services import (
     ATTR_PRESET,
     SERVICE_END_RITUAL,
@@ -42,7 +42,8 @@ INTENT_END_RITUAL = "MicrodoseEndRitual"
 INTENT_HOW_ARE_WE = "MicrodoseHowAreWe"
 INTENT_PAUSE_PROTOCOL = "MicrodosePauseProtocol"
 INTENT_LOG_MY_DOSE = "MicrodoseLogMyDose"
-# The ritual preset a sentence names ("let's journal"); none is the evening ritual.
+# The ritual preset a sentence names ("let's journal", or a preset's own name
+# through a wildcard); none is the evening ritual.
 SLOT_PRESET = "preset"
 # Presets with words of their own when they start.
 VOICED_PRESETS = (JOURNALING, WALK)
@@ -104,10 +105,11 @@ class _CoupleIntent(intent.IntentHandler):
 
 
 class _ActionIntent(_CoupleIntent):
-    """Run one of the couple's actions as the speaker and confirm it."""
+    """Run one of the couple's actions as the speaker and say what it did."""
 
     service: str
     spoken: str
+    responds = False  # whether the action answers with what it did
 
     async def _async_act(
         self,
@@ -116,21 +118,26 @@ class _ActionIntent(_CoupleIntent):
         language: str,
         slots: dict[str, str],
     ) -> str:
-        await couple.hass.services.async_call(
+        answer = await couple.hass.services.async_call(
             DOMAIN,
             self.service,
             {ATTR_CONFIG_ENTRY_ID: couple.config_entry.entry_id, **self._data(slots)},
             blocking=True,
             context=context,
+            return_response=self.responds,
         )
-        return (await async_voice_strings(couple.hass, language))[self._spoken(slots)]
+        strings = await async_voice_strings(couple.hass, language)
+        return self._speech(couple, strings, answer or {})
 
     def _data(self, slots: dict[str, str]) -> dict[str, Any]:
         """Return what the sentence adds to the action (a preset)."""
         return {}
 
-    def _spoken(self, slots: dict[str, str]) -> str:
-        return self.spoken
+    def _speech(
+        self, couple: MicrodoseCoordinator, strings: dict[str, str], answer: Any
+    ) -> str:
+        """Return the words for what the action did."""
+        return strings[self.spoken]
 
 
 class StartRitualIntent(_ActionIntent):
@@ -141,14 +148,25 @@ class StartRitualIntent(_ActionIntent):
     slot_schema: ClassVar[dict[Any, Any]] = {vol.Optional(SLOT_PRESET): cv.string}
     service = SERVICE_START_RITUAL
     spoken = "ritual_started"
+    responds = True
 
     def _data(self, slots: dict[str, str]) -> dict[str, Any]:
-        preset = slots.get(SLOT_PRESET)
+        preset = slots.get(SLOT_PRESET, "").strip(" .!?")
         return {ATTR_PRESET: preset} if preset else {}
 
-    def _spoken(self, slots: dict[str, str]) -> str:
-        preset = slots.get(SLOT_PRESET)
-        return f"ritual_started_{preset}" if preset in VOICED_PRESETS else self.spoken
+    def _speech(
+        self, couple: MicrodoseCoordinator, strings: dict[str, str], answer: Any
+    ) -> str:
+        """Name the moment that started; one already running is not replaced."""
+        if not answer.get("started"):
+            return strings["ritual_already_running"]
+        preset = answer["preset"]
+        if preset in VOICED_PRESETS:
+            return strings[f"ritual_started_{preset}"]
+        if is_custom(preset):
+            name = couple.ritual_presets[preset].name
+            return strings["ritual_started_named"].format(preset_name=name)
+        return strings[self.spoken]
 
 
 class EndRitualIntent(_ActionIntent):
@@ -158,6 +176,13 @@ class EndRitualIntent(_ActionIntent):
     description = "Ends the couple's evening ritual"
     service = SERVICE_END_RITUAL
     spoken = "ritual_ended"
+    responds = True
+
+    def _speech(
+        self, couple: MicrodoseCoordinator, strings: dict[str, str], answer: Any
+    ) -> str:
+        """Say so when there was no ritual to end."""
+        return strings[self.spoken if answer.get("ended") else "ritual_not_running"]
 
 
 class PauseProtocolIntent(_ActionIntent):

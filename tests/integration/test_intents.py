@@ -160,6 +160,85 @@ async def test_partner_pauses_the_protocol(
 
 
 @pytest.mark.parametrize(
+    ("language", "start", "end"),
+    [
+        ("en", "start the sauna evening preset", "stop the sauna evening preset"),
+        ("en", "begin preset Sauna Evening", "end the ritual"),
+        ("fi", "aloita rituaali sauna evening", "lopeta rituaali sauna evening"),
+    ],
+)
+async def test_a_preset_of_their_own_starts_by_its_name(
+    hass: HomeAssistant, voice: MockConfigEntry, language: str, start: str, end: str
+) -> None:
+    """A preset the couple added is reached by the name they gave it."""
+    hass.config_entries.async_update_entry(
+        voice,
+        options=voice.options
+        | {"ritual_presets": {"custom_1": {"ritual_name": "Sauna evening"}}},
+    )
+    await hass.async_block_till_done()
+    said = await strings(hass, language)
+    started = async_capture_events(hass, f"{DOMAIN}_ritual_started")
+
+    response = await say(hass, start, ALEX_USER_ID, language)
+    assert response.intent is not None
+    assert response.intent.intent_type == "MicrodoseStartRitual"
+    named = said["ritual_started_named"].format(preset_name="Sauna evening")
+    assert speech(response) == named
+    assert [event.data["preset"] for event in started] == ["custom_1"]
+
+    response = await say(hass, end, SAM_USER_ID, language)
+    assert speech(response) == said["ritual_ended"]
+    assert state_of(hass, RITUAL) == "off"
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "refusal"),
+    [
+        ("en", "start the bath preset", "There is no ritual preset called bath"),
+        ("fi", "aloita rituaali kylpy", "kylpy"),
+    ],
+)
+async def test_a_preset_nobody_made_is_refused(
+    hass: HomeAssistant, voice: MockConfigEntry, language: str, start: str, refusal: str
+) -> None:
+    """An unknown name starts nothing and says which presets there are."""
+    response = await say(hass, start, ALEX_USER_ID, language)
+    assert response.response_type is intent.IntentResponseType.ERROR
+    assert refusal in speech(response)
+    assert "journaling" in speech(response)
+    assert state_of(hass, RITUAL) == "off"
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end"),
+    [
+        ("en", "start our evening ritual", "end our evening ritual"),
+        ("fi", "aloitetaan iltarituaali", "lopetetaan iltarituaali"),
+    ],
+)
+async def test_a_second_start_and_an_end_too_many_say_what_happened(
+    hass: HomeAssistant, voice: MockConfigEntry, language: str, start: str, end: str
+) -> None:
+    """A running ritual is not replaced; ending nothing does not claim an end."""
+    said = await strings(hass, language)
+    await say(hass, start, ALEX_USER_ID, language)
+    response = await say(
+        hass,
+        "let's journal" if language == "en" else "kirjoitetaan yhdessä",
+        SAM_USER_ID,
+        language,
+    )
+    assert speech(response) == said["ritual_already_running"]
+    assert state_of(hass, RITUAL) == "on"
+
+    assert speech(await say(hass, end, SAM_USER_ID, language)) == said["ritual_ended"]
+    response = await say(hass, end, ALEX_USER_ID, language)
+    assert speech(response) == said["ritual_not_running"]
+    assert state_of(hass, RITUAL) == "off"
+
+
+@pytest.mark.parametrize(
     ("language", "sentence"),
     [("en", "log my dose"), ("en", "I took my dose today"), ("fi", "kirjaa annokseni")],
 )
