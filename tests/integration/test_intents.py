@@ -196,7 +196,7 @@ async def test_a_preset_of_their_own_starts_by_its_name(
     ("language", "start", "refusal"),
     [
         ("en", "start the bath preset", "There is no ritual preset called bath"),
-        ("fi", "aloita rituaali kylpy", "kylpy"),
+        ("fi", "aloita rituaali kylpy", "Rituaalia nimeltä kylpy ei ole"),
     ],
 )
 async def test_a_preset_nobody_made_is_refused(
