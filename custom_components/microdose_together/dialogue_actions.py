@@ -41,6 +41,7 @@ SERVICE_REQUEST_CHECK_IN: Final = "request_check_in"
 SERVICE_SEND_PROMPT: Final = "send_prompt"
 # What `request_check_in` answers for a partner who said "Not today".
 NOT_TODAY: Final = "not_today"
+LATER: Final = "later"
 SERVICE_SET_INTENTION: Final = "set_intention"
 SERVICE_GET_HISTORY: Final = "get_history"
 
@@ -129,30 +130,47 @@ def _phones_reached(deliveries: dict[int, Delivery], key: str) -> dict[str, Any]
     return {str(slot): delivery.value for slot, delivery in deliveries.items()}
 
 
+def _snoozed_answer(
+    coordinator: MicrodoseCoordinator, call: ServiceCall, slot: int
+) -> str | None:
+    """Return how a partner's snooze answers a request someone else made.
+
+    Only the partner's own request overrides their "Not today" or a pending
+    "Later"; an automation's, or the other partner's, leaves it standing.
+    """
+    if coordinator.settings.slot_of_user(call.context.user_id) == slot:
+        return None
+    snoozes = coordinator.conversation.snoozes
+    if snoozes.rests_today(slot, Reminder.CHECK_IN):
+        return NOT_TODAY
+    if snoozes.pending_at(slot, Reminder.CHECK_IN) is not None:
+        return LATER
+    return None
+
+
 async def _request_check_in(
     coordinator: MicrodoseCoordinator, call: ServiceCall
 ) -> ServiceResponse:
     if ATTR_PARTNER in call.data:
         ensure_acts_as(coordinator.settings, call.context, call.data[ATTR_PARTNER])
     slots = [call.data[ATTR_PARTNER]] if ATTR_PARTNER in call.data else PARTNER_SLOTS
-    snoozes = coordinator.conversation.snoozes
-    resting = [  # an automation does not ask again whoever said "Not today"
-        slot
+    snoozed = {
+        slot: answer
         for slot in slots
-        if call.context.user_id is None and snoozes.rests_today(slot, Reminder.CHECK_IN)
-    ]
+        if (answer := _snoozed_answer(coordinator, call, slot)) is not None
+    }
+    asked = [slot for slot in slots if slot not in snoozed]
     try:  # both or neither: a refusal changes nothing
-        for slot in slots:
+        for slot in asked:
             coordinator.conversation.check_request_limit(slot)
     except LimitReachedError as err:
         raise _limit_error(coordinator, err) from err
     deliveries = {
         slot: await coordinator.conversation.async_request_check_in(slot)
-        for slot in slots
-        if slot not in resting
+        for slot in asked
     }
     phones = _phones_reached(deliveries, "check_in_not_delivered")
-    return {"phones": phones | dict.fromkeys(map(str, resting), NOT_TODAY)}
+    return {"phones": phones | {str(slot): a for slot, a in snoozed.items()}}
 
 
 async def _send_prompt(

@@ -146,6 +146,37 @@ async def test_an_automation_does_not_ask_again_after_not_today(
     assert _asks(phones[PHONE_1]) == 2
 
 
+async def test_the_other_partners_request_leaves_a_snooze_standing(
+    hass: HomeAssistant,
+    couple: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """Sam asking for both does not reach Alex while Alex's snooze holds."""
+    snoozes = couple.runtime_data.conversation.snoozes
+    await act(hass, couple, "request_check_in", partner=1)
+    await _later(hass, phones[PHONE_1], ALEX_USER_ID)
+    pending = snoozes.pending_at(1, Reminder.CHECK_IN)
+    assert pending is not None
+
+    for asker in (SAM_USER_ID, None):  # the other partner, then an automation
+        response = await act_as(hass, asker, couple, "request_check_in")
+        assert response["phones"]["1"] == "later"
+    assert _asks(phones[PHONE_1]) == 1
+    assert snoozes.pending_at(1, Reminder.CHECK_IN) == pending
+    await _at(hass, dose_day_clock, "2026-01-05T10:20:00+02:00")
+    assert _asks(phones[PHONE_1]) == 2  # the "Later" came as Alex asked
+
+    await _later(hass, phones[PHONE_1], ALEX_USER_ID, choice=2)  # not today
+    response = await act_as(hass, SAM_USER_ID, couple, "request_check_in")
+    assert response["phones"]["1"] == "not_today"
+    assert _asks(phones[PHONE_1]) == 2
+
+    response = await act_as(hass, ALEX_USER_ID, couple, "request_check_in")
+    assert response["phones"]["1"] == "sent"  # Alex's own request still asks
+    assert _asks(phones[PHONE_1]) == 3
+
+
 async def test_a_later_that_lands_in_quiet_hours_waits_for_them_to_end(
     hass: HomeAssistant,
     couple: MockConfigEntry,
@@ -191,21 +222,28 @@ async def test_a_later_survives_a_restart(
     assert _asks(phones[PHONE_1]) == 2
 
 
-@pytest.mark.parametrize("answer", ["action", "phone"])
+@pytest.mark.parametrize("answer", ["action", "panel", "phone"])
 async def test_checking_in_drops_a_pending_later(
     hass: HomeAssistant,
     couple: MockConfigEntry,
     phones: dict[str, list[ServiceCall]],
     dose_day_clock: FrozenDateTimeFactory,
+    ws: Callable[..., Any],
     answer: str,
 ) -> None:
-    """Checked in meanwhile (by the action, or on the phone): no re-ask."""
+    """Checked in meanwhile (action, panel, or a request Alex made): no re-ask."""
+    scores = {"mood": 3, "connection": 3, "stress": 3}
     await act(hass, couple, "request_check_in", partner=1)
     await _later(hass, phones[PHONE_1], ALEX_USER_ID)
     if answer == "action":
-        await act(hass, couple, "check_in", partner=1, mood=3, connection=3, stress=3)
+        await act(hass, couple, "check_in", partner=1, **scores)
+    elif answer == "panel":
+        reply = await ws(
+            ALEX_USER_ID, "check_in", config_entry_id=couple.entry_id, **scores
+        )
+        assert reply["success"], reply
     else:
-        await act(hass, couple, "request_check_in", partner=1)
+        await act_as(hass, ALEX_USER_ID, couple, "request_check_in", partner=1)
         await tap_check_in_now(hass, phones[PHONE_1], ALEX_USER_ID)
         for _step in range(3):
             buttons = phones[PHONE_1][-1].data["data"]["actions"]
