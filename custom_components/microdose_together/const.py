@@ -94,3 +94,5 @@ NOTIFY_CYCLE_REVIEW: Final = "cycle_review"
 NOTIFY_WEEKLY_SUMMARY: Final = "weekly"
 # Tag purpose of the journaling preset's "share one line" note.
 NOTIFY_RITUAL_SHARE: Final = "ritual_share"
+# Tag purpose of a journaling or walk question, to write or talk about.
+NOTIFY_RITUAL_QUESTION: Final = "ritual_question"

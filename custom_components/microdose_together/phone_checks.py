@@ -19,6 +19,7 @@ from typing import Any, Final
 from .const import (
     DOMAIN,
     NOTIFY_CYCLE_REVIEW,
+    NOTIFY_RITUAL_QUESTION,
     NOTIFY_RITUAL_SHARE,
     NOTIFY_WEEKLY_SUMMARY,
     PANEL_VIEW_CHECK_IN,
@@ -141,6 +142,7 @@ def _is_own_tag(tag: object, entry_id: str, slot: int) -> bool:
             NOTIFY_CYCLE_REVIEW,
             NOTIFY_WEEKLY_SUMMARY,
             NOTIFY_RITUAL_SHARE,
+            NOTIFY_RITUAL_QUESTION,
         )
         or _MESSAGE_TAG.fullmatch(purpose) is not None
     )

@@ -51,7 +51,7 @@ from .ritual import (
     async_hand_back,
     async_start_ritual,
 )
-from .ritual_notes import async_send_share_note
+from .ritual_notes import async_send_moment_question, async_send_share_note
 from .ritual_settings import CONVERSATION, PROMPT_TONIGHT, RitualSettings
 
 if TYPE_CHECKING:
@@ -229,9 +229,10 @@ class RitualController:
 
         Each phone is its own step in the report. Tonight's prompt, already
         sent today, is used again (a new one only when there is none) and goes
-        only to a partner who has not answered it; a journaling or walk
-        prompt is one of that moment's own. A second start of the same kind
-        the same evening leaves the phones alone.
+        only to a partner who has not answered it. Journaling and the walk
+        send a question of their own, which leaves tonight's prompt as it
+        was. A second start of the same kind the same evening leaves the
+        phones alone.
         """
         today = self._coordinator.today().isoformat()
         prompted = _prompted_themes(self._coordinator.stored.get(PROMPTED_KEY), today)
@@ -241,7 +242,9 @@ class RitualController:
         if theme == PROMPT_TONIGHT:
             deliveries = await conversation.async_send_prompt(reuse_today=True)
         else:
-            deliveries = await conversation.async_send_occasion_prompt(Occasion(theme))
+            deliveries = await async_send_moment_question(
+                self._coordinator, Occasion(theme)
+            )
         steps = [
             RitualStep(
                 "notify",

@@ -31,7 +31,7 @@ from custom_components.microdose_together.ritual_presets import (
     presets_from_options,
 )
 
-from .conftest import PHONE_1, PHONE_2
+from .conftest import ALEX_USER_ID, PHONE_1, PHONE_2, SAM_USER_ID
 from .demo_home import (
     CEILING,
     KITCHEN,
@@ -189,6 +189,48 @@ async def _playing(hass: HomeAssistant) -> None:
     )
     await hass.async_block_till_done()
     assert state_of(hass, PLAYER) == "playing"
+
+
+def _questions(calls: list[ServiceCall]) -> list[dict[str, Any]]:
+    """Return the walk questions a phone received."""
+    return [c.data for c in calls if c.data.get("title") == "A question for the walk"]
+
+
+async def test_a_moments_question_leaves_tonights_prompt_as_it_was(
+    hass: HomeAssistant,
+    ritual_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: FrozenDateTimeFactory,
+    ws: Callable[..., Any],
+) -> None:
+    """Alex answered tonight's prompt; the walk's question does not take its place."""
+    entry_id = ritual_entry.entry_id
+    conversation = ritual_entry.runtime_data.conversation
+    await act(hass, ritual_entry, "send_prompt")
+    (tonight,) = conversation.prompts
+    reply = await ws(
+        ALEX_USER_ID, "answer_prompt", config_entry_id=entry_id, answer="alex-words"
+    )
+    assert reply["result"] == {"revealed": False}
+
+    await act(hass, ritual_entry, "start_ritual", preset="walk")
+    (question,) = _questions(phones[PHONE_2])
+    assert "actions" not in question["data"]  # to talk over, not to answer here
+    assert conversation.prompts == [tonight]
+    assert "2:prompt" in conversation.requests  # Sam's reply still has its place
+
+    reply = await ws(
+        SAM_USER_ID, "answer_prompt", config_entry_id=entry_id, answer="sam-words"
+    )
+    assert reply["result"] == {"revealed": True}
+    assert tonight.answers == {1: "alex-words", 2: "sam-words"}
+    await act(hass, ritual_entry, "end_ritual")
+
+    # The next evening's walk asks another question.
+    await tick(hass, dose_day_clock, days=1)
+    await act(hass, ritual_entry, "start_ritual", preset="walk")
+    first, second = _questions(phones[PHONE_2])
+    assert first["message"] != second["message"]
 
 
 async def test_walk_turns_off_pauses_and_ends_when_both_are_home(
