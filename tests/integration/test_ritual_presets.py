@@ -580,3 +580,20 @@ async def test_a_share_note_due_in_quiet_hours_is_left_out(
     for phone in (PHONE_1, PHONE_2):
         assert "A line for each other" not in titles(phones[phone])
     assert ritual_entry.runtime_data.stored["ritual"]["share_at"] is None
+
+
+async def test_a_walk_in_quiet_hours_sends_no_question(
+    hass: HomeAssistant,
+    ritual_entry: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """A late walk still changes the room; its question is not kept for the morning."""
+    dose_day_clock.move_to(dt_util.parse_datetime("2026-01-05T23:00:00+02:00"))
+    response = await act(hass, ritual_entry, "start_ritual", preset="walk")
+    assert response["started"] is True
+    assert {look(hass, entity_id)["state"] for entity_id in LIGHTS} == {"off"}
+    await tick(hass, dose_day_clock, hours=9)
+    for phone in (PHONE_1, PHONE_2):
+        assert _questions(phones[phone]) == []
+    assert "ritual_questions_asked" not in ritual_entry.runtime_data.stored
