@@ -44,6 +44,7 @@ from .notifications import (
     CHOICE_LATER,
     CHOICE_NOTE,
     CHOICE_NOW,
+    MORNING_PURPOSE,
     NOTE_STEP,
     SNOOZE_CHOICES,
     ActionId,
@@ -415,14 +416,17 @@ class Conversation:
 
     async def _async_as_released(
         self, slot: int, payload: dict[str, Any]
-    ) -> dict[str, Any]:
-        """Return a held message as it should go out now.
+    ) -> dict[str, Any] | None:
+        """Return a held message as it should go out now, or None to drop it.
 
         A reveal held through quiet hours carries answers only if the couple
         still wants them in the push; one held before that was a choice, or
-        while it was on, goes out without them.
+        while it was on, goes out without them. A morning note goes out only
+        on its own dose day, and only while that partner is still to dose.
         """
         data = payload.get("data", {})
+        if data.get("tag") == notification_tag(self._entry_id, slot, MORNING_PURPOSE):
+            return payload if self.morning.is_open(slot) else None
         is_reveal = data.get("tag") == notification_tag(
             self._entry_id, slot, "prompt"
         ) and not data.get("actions")

@@ -60,6 +60,12 @@ class MorningNote:
             today
         ) is Phase.DOSE_DAY and slot not in self._coordinator.doses.dosed_on(today)
 
+    def is_open(self, slot: int) -> bool:
+        """Return whether the partner's note of today still stands (held, say)."""
+        request = self._conversation.requests.get(f"{slot}:{MORNING_PURPOSE}")
+        today = self._coordinator.today().isoformat()
+        return request is not None and request.get("day") == today and self.is_due(slot)
+
     async def async_send(self, slot: int) -> Delivery | None:
         """Send one partner's note (held in quiet hours); None when not due."""
         if not self.is_due(slot):

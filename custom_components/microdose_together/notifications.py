@@ -208,7 +208,9 @@ class PhoneChannel:
         hass: HomeAssistant,
         phones_of: Callable[[int], Sequence[str]],
         on_held_change: Callable[[], None],
-        before_release: Callable[[int, dict[str, Any]], Awaitable[dict[str, Any]]],
+        before_release: Callable[
+            [int, dict[str, Any]], Awaitable[dict[str, Any] | None]
+        ],
     ) -> None:
         """Know how to find a partner's phones (notify actions, no domain).
 
@@ -219,7 +221,7 @@ class PhoneChannel:
         self._phones_of = phones_of
         # A held message goes out as the couple's settings are when it is
         # released (a reveal held with answers loses them if they were
-        # turned off meanwhile).
+        # turned off meanwhile), or not at all when it no longer holds (None).
         self._before_release = before_release
         self._on_held_change = on_held_change
         self._held: dict[tuple[int, str], dict[str, Any]] = {}
@@ -307,7 +309,8 @@ class PhoneChannel:
         self._on_held_change()
         for (slot, _tag), payload in held.items():
             current = await self._before_release(slot, payload)
-            await self._async_deliver(slot, current)
+            if current is not None:
+                await self._async_deliver(slot, current)
 
     @callback
     def async_shutdown(self) -> None:

@@ -23,7 +23,6 @@ from .core.snooze import (
     DEFAULT_SNOOZE_MINUTES,
     Reminder,
     Snooze,
-    ask_again_at,
     parse_snooze_key,
     snooze_key,
 )
@@ -96,11 +95,12 @@ class ReminderSnoozes:
 
     @callback
     def async_later(self, slot: int, reminder: Reminder) -> None:
-        """Ask again after the chosen minutes."""
+        """Ask again after the chosen minutes; past midnight, not today."""
         minutes = snooze_minutes(self._coordinator.config_entry.options)
-        ask_at = ask_again_at(dt_util.now(), minutes)
-        self._set((slot, reminder), Snooze(ask_at=ask_at))
-        self._arm((slot, reminder), ask_at)
+        snooze = Snooze.later(dt_util.now(), minutes)
+        self._set((slot, reminder), snooze)
+        if snooze.ask_at is not None:
+            self._arm((slot, reminder), snooze.ask_at)
 
     @callback
     def async_not_today(self, slot: int, reminder: Reminder) -> None:

@@ -20,10 +20,18 @@ NOW = datetime(2026, 1, 5, 21, 30, 42, 123, tzinfo=UTC)
 
 def test_later_asks_again_on_a_whole_minute() -> None:
     """Asked at 21:30:42, thirty minutes on is 22:00:00."""
-    snooze = Snooze(ask_at=ask_again_at(NOW, 30))
+    snooze = Snooze.later(NOW, 30)
+    assert snooze.ask_at == ask_again_at(NOW, 30)
     assert snooze.ask_at == datetime(2026, 1, 5, 22, 0, tzinfo=UTC)
     assert not snooze.rests_on(NOW.date())
     assert not snooze.is_empty_on(NOW.date())
+
+
+def test_a_later_past_midnight_rests_the_day() -> None:
+    """At 23:45 "in thirty minutes" would be tomorrow: the reminder rests instead."""
+    late = NOW.replace(hour=23, minute=45)
+    assert Snooze.later(late, 30) == Snooze.not_today(late.date())
+    assert Snooze.later(late, 14).ask_at == datetime(2026, 1, 5, 23, 59, tzinfo=UTC)
 
 
 def test_not_today_rests_only_that_day() -> None:

@@ -333,6 +333,39 @@ async def test_a_later_morning_note_comes_again_until_the_dose_is_logged(
     )
 
 
+async def _later_on_the_morning_note(
+    hass: HomeAssistant, calls: list[ServiceCall], user_id: str
+) -> None:
+    """Tap "Later" on the morning note, wherever it is among the phone's messages."""
+    later = _mornings(calls)[-1]["data"]["actions"][1]
+    assert later["title"] == "Later"
+    await tap(hass, later["action"], user_id=user_id)
+
+
+async def test_a_morning_note_put_off_into_the_night_is_not_sent_the_next_day(
+    hass: HomeAssistant,
+    early_couple: MockConfigEntry,
+    phones: dict[str, list[ServiceCall]],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """Held by quiet hours, the note would say "today is a dose day" on a rest day."""
+    phone_channel = early_couple.runtime_data.conversation.phones
+    snoozes = early_couple.runtime_data.conversation.snoozes
+    await _at(hass, dose_day_clock, "2026-01-05T08:00:00+02:00")
+    await _at(hass, dose_day_clock, "2026-01-05T22:15:00+02:00")
+    await _later_on_the_morning_note(hass, phones[PHONE_2], SAM_USER_ID)
+    await _at(hass, dose_day_clock, "2026-01-05T22:45:00+02:00")  # quiet hours
+    assert [item["slot"] for item in phone_channel.held_as_list()] == [2]
+    await _at(hass, dose_day_clock, "2026-01-05T23:45:00+02:00")
+    await _later_on_the_morning_note(hass, phones[PHONE_1], ALEX_USER_ID)
+    assert snoozes.rests_today(1, Reminder.MORNING)  # 00:15 would be tomorrow
+    assert snoozes.pending_at(1, Reminder.MORNING) is None
+    await _at(hass, dose_day_clock, "2026-01-06T07:30:00+02:00")  # a rest day
+    for phone in (PHONE_1, PHONE_2):
+        assert len(_mornings(phones[phone])) == 1
+    assert phone_channel.held_as_list() == []
+
+
 async def test_logging_the_dose_closes_an_open_morning_note(
     hass: HomeAssistant,
     early_couple: MockConfigEntry,

@@ -35,6 +35,18 @@ class Snooze:
         """Ask no more on `today`; the next day's reminder comes as usual."""
         return Snooze(resting_on=today)
 
+    @staticmethod
+    def later(now: datetime, minutes: int) -> Snooze:
+        """Ask again after `minutes`; after midnight that is "Not today".
+
+        A reminder belongs to its day: asked again tomorrow, it would speak
+        of a day that has passed.
+        """
+        ask_at = ask_again_at(now, minutes)
+        if ask_at.date() != now.date():
+            return Snooze.not_today(now.date())
+        return Snooze(ask_at=ask_at)
+
     def rests_on(self, day: date) -> bool:
         """Return whether the partner said "Not today" on `day`."""
         return self.resting_on == day
