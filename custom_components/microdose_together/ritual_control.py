@@ -216,6 +216,7 @@ class RitualController:
             step.error != ERROR_MISSING for step in report.steps
         )
         if retry:
+            self._keep_watching(running)
             raise self._error("ritual_end_failed", report)
         self._coordinator.stored.pop(STORE_KEY, None)
         self._coordinator.commit()
@@ -314,6 +315,22 @@ class RitualController:
                 self._hass, persons, self._async_person_moved
             )
             self._async_person_moved(None)  # someone may have left or come back
+
+    @callback
+    def _keep_watching(self, running: dict[str, Any]) -> None:
+        """Arm again after an end that did not work, without trying again at once.
+
+        The walk ends the next time both are home after someone went out, and
+        the share note still comes; an automatic end whose time has passed is
+        not tried again (a tap, or the walk's return, ends the ritual).
+        """
+        running[AWAY_SEEN_KEY] = False
+        if (end := _stored_time(running.get("auto_end_at"))) is not None and (
+            end <= dt_util.utcnow()
+        ):
+            running["auto_end_at"] = None
+        self._coordinator.commit()
+        self._arm_running(running)
 
     @callback
     def _disarm_running(self) -> None:

@@ -517,6 +517,40 @@ async def test_an_end_where_nothing_answers_keeps_the_ritual_on(
     assert state_of(hass, SWITCH) == "off"
 
 
+async def test_a_walk_whose_end_failed_still_ends_when_they_are_home_again(
+    hass: HomeAssistant,
+    phones: Any,
+    lamp: dict[str, bool],
+    make_entry: Callable[..., MockConfigEntry],
+    dose_day_clock: FrozenDateTimeFactory,
+) -> None:
+    """The lamp did not answer when they came home; the next return ends the walk."""
+
+    async def everyone(where: str) -> None:
+        for person in ("person.alex", "person.sam"):
+            hass.states.async_set(person, where)
+        await hass.async_block_till_done()
+
+    await everyone("home")
+    entry = make_entry(options={"ritual_lights": [LAMP]})
+    await async_set_up(hass, entry)
+    await act(hass, entry, "start_ritual", preset="walk")
+    assert state_of(hass, LAMP) == "off"
+    await everyone("not_home")
+    lamp["failing"] = True
+    await everyone("home")  # the end is tried, and fails
+    assert state_of(hass, SWITCH) == "on"
+    assert state_of(hass, LAMP) == "off"
+
+    lamp["failing"] = False
+    await hass.async_block_till_done()
+    assert state_of(hass, SWITCH) == "on"  # not tried again and again
+    await everyone("not_home")
+    await everyone("home")
+    assert state_of(hass, SWITCH) == "off"
+    assert state_of(hass, LAMP) == "on"
+
+
 async def test_an_end_with_every_device_gone_ends_and_says_so(
     hass: HomeAssistant,
     phones: Any,
