@@ -170,10 +170,10 @@ class StartRitualIntent(_ActionIntent):
 
 
 class EndRitualIntent(_ActionIntent):
-    """End our evening ritual: the room goes back as it was."""
+    """End our ritual, whichever preset runs: the room goes back as it was."""
 
     intent_type = INTENT_END_RITUAL
-    description = "Ends the couple's evening ritual"
+    description = "Ends the couple's running ritual, whichever preset it is"
     service = SERVICE_END_RITUAL
     spoken = "ritual_ended"
     responds = True

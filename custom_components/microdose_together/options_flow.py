@@ -65,7 +65,7 @@ from .ritual_schema import (
     preset_choice_schema,
     ritual_schema,
 )
-from .ritual_settings import CONF_RITUAL_NAME
+from .ritual_settings import CONF_RITUAL_NAME, RITUAL_NAME_MAX_LENGTH
 from .settings import parse_practice
 
 if TYPE_CHECKING:
@@ -372,8 +372,8 @@ class MicrodoseOptionsFlow(OptionsFlow):
                 return self.async_create_entry(
                     data=with_preset(self.config_entry.options, self._preset, None)
                 )
-            if named and not values[CONF_RITUAL_NAME]:
-                errors[CONF_RITUAL_NAME] = "ritual_name_missing"
+            if named and (refusal := self._name_refusal(values[CONF_RITUAL_NAME])):
+                errors[CONF_RITUAL_NAME] = refusal
             else:
                 cleared = {key: None for key in RITUAL_OPTIONAL if key not in values}
                 preset = next_preset_id(presets) if new else self._preset
@@ -395,6 +395,25 @@ class MicrodoseOptionsFlow(OptionsFlow):
             ),
             errors=errors,
         )
+
+    def _name_refusal(self, name: str) -> str | None:
+        """Return why a preset cannot have this name, if it cannot.
+
+        A name must be there, short enough for a tile, and lead to this
+        preset alone: `start_ritual` and voice find a preset by id or name.
+        """
+        if not name:
+            return "ritual_name_missing"
+        if len(name) > RITUAL_NAME_MAX_LENGTH:
+            return "ritual_name_too_long"
+        taken = {
+            word.casefold()
+            for preset_id, preset in self._coordinator.ritual_presets.items()
+            if preset_id != self._preset
+            for word in (preset_id, preset.name)
+            if word
+        }
+        return "ritual_name_taken" if name.casefold() in taken else None
 
     def _forget_field(self, new: bool) -> str | None:
         """Return the toggle that forgets the chosen preset, if it can be forgotten."""

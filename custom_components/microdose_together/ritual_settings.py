@@ -25,6 +25,8 @@ CONF_RITUAL_SHUFFLE: Final = "ritual_shuffle"
 CONF_RITUAL_SEND_PROMPT: Final = "ritual_send_prompt"
 CONF_RITUAL_AUTO_END: Final = "ritual_auto_end"
 CONF_RITUAL_NAME: Final = "ritual_name"
+# A preset's name fits on a dashboard tile and in a spoken sentence.
+RITUAL_NAME_MAX_LENGTH: Final = 40
 CONF_RITUAL_LIGHT_MODE: Final = "ritual_light_mode"
 CONF_RITUAL_MUSIC_MODE: Final = "ritual_music_mode"
 CONF_RITUAL_PROMPT_THEME: Final = "ritual_prompt_theme"

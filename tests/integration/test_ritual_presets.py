@@ -464,6 +464,15 @@ async def test_couple_adds_names_and_removes_a_preset(
     }
     result = await _options(hass, ritual_entry, "new", values | {"ritual_name": " "})
     assert result["errors"] == {"ritual_name": "ritual_name_missing"}
+    for name, refusal in (
+        ("Walk", "ritual_name_taken"),  # the walk's id: it would start the walk
+        ("s" * 41, "ritual_name_too_long"),
+    ):
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], values | {"ritual_name": name}
+        )
+        assert result["errors"] == {"ritual_name": refusal}
+    assert CONF_RITUAL_PRESETS not in ritual_entry.options
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], values | {"ritual_name": "Sauna evening"}
     )
@@ -477,6 +486,16 @@ async def test_couple_adds_names_and_removes_a_preset(
     assert look(hass, CEILING)["brightness"] == 102  # 40 %
     assert state_of(hass, "light.bed_light") == "off"  # not one of its lights
     await act(hass, ritual_entry, "end_ritual")
+
+    # A second preset cannot take the first one's name; the first keeps it.
+    result = await _options(
+        hass, ritual_entry, "new", values | {"ritual_name": "SAUNA EVENING "}
+    )
+    assert result["errors"] == {"ritual_name": "ritual_name_taken"}
+    result = await _options(
+        hass, ritual_entry, "custom_1", values | {"ritual_name": "Sauna evening"}
+    )
+    assert result["type"] == "create_entry"
 
     result = await _options(
         hass,
