@@ -380,7 +380,7 @@ def test_ritual_starts_from_the_panel(home: Home, alex_page: Any) -> None:
     ).to_be_visible()
     expect(report).to_contain_text("Failed: 0.")
     # One step per phone, each done.
-    sends = report.locator("li").filter(has_text="Send tonight's prompt")
+    sends = report.locator("li").filter(has_text="Send the question")
     expect(sends).to_have_count(2)
     for index in range(2):
         expect(sends.nth(index)).to_contain_text("Done")
