@@ -413,7 +413,7 @@ def morning_payload(
                 {"action": URI_ACTION, "title": texts.get("morning_open"), "uri": link},
                 *_snooze_buttons(texts, request),
             ],
-            **dict.fromkeys(LINK_KEYS, link),
+            **_opens(request.entry_id, PANEL_VIEW_DOSE),
         },
     }
 
@@ -488,18 +488,33 @@ def _with_choice(request: ActionId, choice: str) -> ActionId:
     return ActionId(request.entry_id, request.slot, request.request_id, choice)
 
 
+def plain_payload(
+    entry_id: str,
+    slot: int,
+    purpose: str,
+    title: str,
+    message: str,
+    *,
+    opens: str | None = None,
+) -> dict[str, Any]:
+    """Return one partner's copy of a message without buttons.
+
+    A tap opens the panel's view `opens`, if one is given.
+    """
+    data: dict[str, Any] = {
+        "tag": notification_tag(entry_id, slot, purpose),
+        "group": DOMAIN,
+        VISIBILITY: VISIBILITY_PRIVATE,
+    }
+    if opens is not None:
+        data |= _opens(entry_id, opens)
+    return {"title": title, "message": message, "data": data}
+
+
 def insights_payload(
     entry_id: str, slot: int, purpose: str, title: str, message: str
 ) -> dict[str, Any]:
     """Return one partner's copy of a figures message; a tap opens the insights."""
-    link = panel_link(entry_id, PANEL_VIEW_INSIGHTS)
-    return {
-        "title": title,
-        "message": message,
-        "data": {
-            "tag": notification_tag(entry_id, slot, purpose),
-            "group": DOMAIN,
-            VISIBILITY: VISIBILITY_PRIVATE,
-            **dict.fromkeys(LINK_KEYS, link),
-        },
-    }
+    return plain_payload(
+        entry_id, slot, purpose, title, message, opens=PANEL_VIEW_INSIGHTS
+    )

@@ -18,16 +18,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN, NOTIFY_RITUAL_QUESTION, NOTIFY_RITUAL_SHARE, PARTNER_SLOTS
+from .const import NOTIFY_RITUAL_QUESTION, NOTIFY_RITUAL_SHARE, PARTNER_SLOTS
 from .core.checkins import other_partner
 from .core.prompts import Occasion, choose_for_occasion
-from .notifications import (
-    VISIBILITY,
-    VISIBILITY_PRIVATE,
-    Delivery,
-    NotificationTexts,
-    notification_tag,
-)
+from .notifications import Delivery, NotificationTexts, plain_payload
 
 if TYPE_CHECKING:
     from .coordinator import MicrodoseCoordinator
@@ -40,26 +34,11 @@ ASKED_KEY: Final = "ritual_questions_asked"
 ASKED_KEPT: Final = 50
 
 
-def moment_payload(
-    entry_id: str, slot: int, purpose: str, title: str, message: str
-) -> dict[str, Any]:
-    """Return one partner's copy of a moment's words: no buttons, no link."""
-    return {
-        "title": title,
-        "message": message,
-        "data": {
-            "tag": notification_tag(entry_id, slot, purpose),
-            "group": DOMAIN,
-            VISIBILITY: VISIBILITY_PRIVATE,
-        },
-    }
-
-
 def share_note_payload(
     texts: NotificationTexts, entry_id: str, slot: int, *, other: str
 ) -> dict[str, Any]:
     """Return one partner's copy of the note."""
-    return moment_payload(
+    return plain_payload(
         entry_id,
         slot,
         NOTIFY_RITUAL_SHARE,
@@ -101,7 +80,7 @@ async def async_send_moment_question(
     deliveries = await _async_send_to_both(
         coordinator,
         "the moment's question",
-        lambda slot: moment_payload(
+        lambda slot: plain_payload(
             coordinator.config_entry.entry_id,
             slot,
             NOTIFY_RITUAL_QUESTION,
